@@ -1,0 +1,39 @@
+# ANeTT – common tasks. `make run` sets up and starts the app; `make test` runs all tests.
+VENV ?= .venv
+PYTHON ?= python3
+ANETT = $(VENV)/bin/anett
+STAMP = $(VENV)/.installed-stamp
+
+.PHONY: run test lint format bench messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(ANETT) setup
+	$(ANETT) demo
+	$(ANETT) serve 127.0.0.1:8000
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench
+
+bench: $(STAMP)
+	$(VENV)/bin/python bench/run.py --companies 100000
+
+messages: $(STAMP)
+	cd src/anett && ../../$(ANETT) makemessages -l de -l en --no-obsolete && ../../$(ANETT) compilemessages
+
+clean:
+	rm -rf $(VENV) var

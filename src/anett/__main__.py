@@ -1,0 +1,3 @@
+from anett.cli import main
+
+main()

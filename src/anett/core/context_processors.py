@@ -1,0 +1,5 @@
+from . import roles
+
+
+def role_context(request):
+    return {"ROLES": roles}

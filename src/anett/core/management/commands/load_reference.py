@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from anett.companies.seed import load_branch_rules
+from anett.regions.seed import load_kreise, load_seed_regions
+
+
+class Command(BaseCommand):
+    help = "Load districts (Destatis), the seed regions and the WZ branch mapping (idempotent)."
+
+    def handle(self, *args, **options):
+        n = load_kreise()
+        r = load_seed_regions()
+        b = load_branch_rules()
+        self.stdout.write(f"Kreise: {n}, neue Regionen: {r}, neue Branchenregeln: {b}")

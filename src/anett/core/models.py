@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from . import roles
+
+
+class User(AbstractUser):
+    role = models.CharField(
+        _("role"), max_length=20, choices=roles.ROLE_CHOICES, default=roles.PARTNER
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def save(self, *args, **kwargs):
+        # The Administration role is the only one that may use Django's admin.
+        self.is_staff = self.role == roles.ADMIN or self.is_superuser
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_role(self) -> str:
+        return roles.ADMIN if self.is_superuser else self.role
+
+    def has_role(self, *names: str) -> bool:
+        return self.is_authenticated and self.effective_role in names
+
+    @property
+    def can_see_register(self) -> bool:
+        return self.effective_role in roles.REGISTER_ROLES
+
+    @property
+    def can_see_all_details(self) -> bool:
+        return self.effective_role in roles.ALL_DETAIL_ROLES
+
+    @property
+    def can_see_sensitive(self) -> bool:
+        return self.effective_role in roles.SENSITIVE_ROLES
+
+    @property
+    def can_configure(self) -> bool:
+        return self.effective_role in roles.CONFIG_ROLES
+
+
+class SensitiveAccess(models.Model):
+    """One view (or export) of Art. 9 GDPR data by one user."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    action = models.CharField(_("action"), max_length=20, default="view")
+    object_type = models.CharField(_("object type"), max_length=50)
+    object_id = models.CharField(_("object id"), max_length=50)
+    object_label = models.CharField(_("object"), max_length=300)
+    fields = models.CharField(_("fields"), max_length=300)
+    path = models.CharField(_("page"), max_length=300)
+
+    class Meta:
+        verbose_name = _("access to sensitive data")
+        verbose_name_plural = _("access log for sensitive data")
+        ordering = ["-at"]

@@ -1,0 +1,49 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from anett.regions.reference import MAP_CREDIT, SOURCE_CREDIT
+
+from . import roles
+from .models import SensitiveAccess
+from .permissions import role_required
+
+
+@login_required
+def home(request):
+    user = request.user
+    if not user.can_see_register:
+        return redirect("regions:list")
+    from anett.companies.models import Activity, Company
+
+    status_counts = dict(
+        Company.objects.values_list("engagement_status").annotate(n=Count("id")).order_by()
+    )
+    due = (
+        Activity.objects.filter(done=False, due_date__isnull=False)
+        .filter(company__in=Company.objects.for_detail(user))
+        .select_related("company")
+        .order_by("due_date")
+    )
+    return render(request, "core/home.html", {
+        "status_counts": status_counts,
+        "total": sum(status_counts.values()),
+        "due": list(due[:15]),
+        "today": timezone.localdate(),
+    })
+
+
+def about(request):
+    return render(request, "core/about.html", {
+        "source_credit": SOURCE_CREDIT, "map_credit": MAP_CREDIT,
+    })
+
+
+@role_required(roles.ADMIN)
+def access_log(request):
+    page = Paginator(SensitiveAccess.objects.select_related("user"), 100).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/access_log.html", {"page": page})
