@@ -33,7 +33,9 @@ bench: $(STAMP)
 	$(VENV)/bin/python bench/run.py --companies 100000
 
 messages: $(STAMP)
-	cd src/anett && ../../$(ANETT) makemessages -l de -l en --no-obsolete && ../../$(ANETT) compilemessages
+	cd src/anett && ../../$(ANETT) makemessages -l de -l en --no-obsolete
+	$(VENV)/bin/python scripts/fill_po.py
+	cd src/anett && ../../$(ANETT) compilemessages
 
 clean:
 	rm -rf $(VENV) var

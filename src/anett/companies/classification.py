@@ -152,10 +152,14 @@ DEFAULT_BRANCH_RULES = [
 ]
 IG_METALL = "IG Metall"
 IG_BCE = "IG BCE"
-DEFAULT_UNION_RULES = [BranchRule(f"{d}", OTHER, IG_METALL) for d in range(24, 31)] + [
-    BranchRule("33", OTHER, IG_METALL),
-    BranchRule("45", OTHER, IG_METALL),
-] + [BranchRule(f"{d}", OTHER, IG_BCE) for d in range(19, 24)]
+DEFAULT_UNION_RULES = (
+    [BranchRule(f"{d}", OTHER, IG_METALL) for d in range(24, 31)]
+    + [
+        BranchRule("33", OTHER, IG_METALL),
+        BranchRule("45", OTHER, IG_METALL),
+    ]
+    + [BranchRule(f"{d}", OTHER, IG_BCE) for d in range(19, 24)]
+)
 
 
 def default_rules() -> list[BranchRule]:

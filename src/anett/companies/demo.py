@@ -39,32 +39,96 @@ TOWNS = {
 
 STEMS = {
     cls.AUTOMOTIVE: ["Fahrzeugteile", "Karosserietechnik", "Antriebskomponenten", "Autoelektrik"],
-    cls.SUPPLIER: ["Metallbearbeitung", "Kunststofftechnik", "Präzisionsteile", "Oberflächentechnik",
-                   "Gießerei", "Stanztechnik", "Kabelsysteme", "Elektronikfertigung",
-                   "Gummiwerk", "Getriebebau"],
-    cls.NEIGHBOURING: ["Ingenieurbüro", "Logistik", "Autohaus", "Softwarehaus", "Anlagenservice",
-                       "Forschungslabor"],
+    cls.SUPPLIER: [
+        "Metallbearbeitung",
+        "Kunststofftechnik",
+        "Präzisionsteile",
+        "Oberflächentechnik",
+        "Gießerei",
+        "Stanztechnik",
+        "Kabelsysteme",
+        "Elektronikfertigung",
+        "Gummiwerk",
+        "Getriebebau",
+    ],
+    cls.NEIGHBOURING: [
+        "Ingenieurbüro",
+        "Logistik",
+        "Autohaus",
+        "Softwarehaus",
+        "Anlagenservice",
+        "Forschungslabor",
+    ],
     cls.OTHER: ["Handelshaus", "Dienstleistungen", "Bauservice"],
 }
-INVENTED_PLACES = ["Silberbach", "Erlengrund", "Tannfeld", "Wiesenau", "Lindholm", "Rabenstein",
-                   "Moosgrund", "Eichenhain", "Quellental", "Sonnenberg", "Birkenried",
-                   "Haselbach", "Fichtenau", "Kranichsfeld", "Steinwiese"]
-LEGAL_FORMS = ["GmbH", "GmbH", "GmbH", "GmbH & Co. KG", "AG", "e.K.", "UG (haftungsbeschränkt)",
-               "KG"]
+INVENTED_PLACES = [
+    "Silberbach",
+    "Erlengrund",
+    "Tannfeld",
+    "Wiesenau",
+    "Lindholm",
+    "Rabenstein",
+    "Moosgrund",
+    "Eichenhain",
+    "Quellental",
+    "Sonnenberg",
+    "Birkenried",
+    "Haselbach",
+    "Fichtenau",
+    "Kranichsfeld",
+    "Steinwiese",
+]
+LEGAL_FORMS = [
+    "GmbH",
+    "GmbH",
+    "GmbH",
+    "GmbH & Co. KG",
+    "AG",
+    "e.K.",
+    "UG (haftungsbeschränkt)",
+    "KG",
+]
 WZ_PREFIXES = {
     cls.AUTOMOTIVE: ["29.10", "29.20", "29.31", "29.32"],
-    cls.SUPPLIER: ["22.19", "22.29", "24.51", "24.53", "25.50", "25.61", "25.62", "25.73",
-                   "26.11", "27.11", "27.20", "27.32", "28.15", "13.96", "20.30", "23.19"],
+    cls.SUPPLIER: [
+        "22.19",
+        "22.29",
+        "24.51",
+        "24.53",
+        "25.50",
+        "25.61",
+        "25.62",
+        "25.73",
+        "26.11",
+        "27.11",
+        "27.20",
+        "27.32",
+        "28.15",
+        "13.96",
+        "20.30",
+        "23.19",
+    ],
     cls.NEIGHBOURING: ["30.20", "33.12", "45.20", "45.31", "49.41", "62.01", "71.12", "72.19"],
     cls.OTHER: ["46.69", "43.21", "82.99", "10.71"],
 }
 FIRST = ["Anna", "Lukas", "Marie", "Jonas", "Sophie", "Felix", "Laura", "Paul", "Lea", "Tim"]
 LAST = ["Beispiel", "Muster", "Probe", "Demo", "Testmann", "Vorlage", "Schema", "Modell"]
-FUNCTIONS = ["Geschäftsführung", "Personalleitung", "Betriebsratsvorsitz", "Produktionsleitung",
-             "Ausbildungsleitung", "Technische Leitung"]
-NOTES = ["Erstgespräch zur Transformation", "Interesse an Weiterbildungsberatung",
-         "Einladung zum Netzwerktreffen", "Nachfassen nach Veranstaltung",
-         "Telefonische Ansprache", "Besuch vor Ort mit Transformationslotsin"]
+FUNCTIONS = [
+    "Geschäftsführung",
+    "Personalleitung",
+    "Betriebsratsvorsitz",
+    "Produktionsleitung",
+    "Ausbildungsleitung",
+    "Technische Leitung",
+]
+NOTES = [
+    "Erstgespräch zur Transformation",
+    "Interesse an Weiterbildungsberatung",
+    "Einladung zum Netzwerktreffen",
+    "Nachfassen nach Veranstaltung",
+    "Telefonische Ansprache",
+    "Besuch vor Ort mit Transformationslotsin",
+]
 
 
 def ensure_users(password: str) -> list[User]:
@@ -153,14 +217,26 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
             name=name,
             legal_form=rng.choice(LEGAL_FORMS),
             street=f"{rng.choice(['Industriestraße', 'Am Werk', 'Gewerbepark', 'Hauptstraße'])} "
-                   f"{rng.randint(1, 120)}",
-            postcode=plz, city=town, kreis=kreis, wz_code=wz,
-            employees_site=site, employees_enterprise=enterprise, turnover_eur=turnover,
-            works_council=rng.choices(["yes", "no", "unknown"],
-                                      weights=[25 if site >= 50 else 5, 45, 30])[0],
+            f"{rng.randint(1, 120)}",
+            postcode=plz,
+            city=town,
+            kreis=kreis,
+            wz_code=wz,
+            employees_site=site,
+            employees_enterprise=enterprise,
+            turnover_eur=turnover,
+            works_council=rng.choices(
+                ["yes", "no", "unknown"], weights=[25 if site >= 50 else 5, 45, 30]
+            )[0],
             collective_agreement=rng.choices(["yes", "no", "unknown"], weights=[20, 40, 40])[0],
-            sources=rng.choice(["IHK-Liste (Demo)", "Eigene Recherche", "Veranstaltung",
-                                "Gewerkschaftsliste (Demo)"]),
+            sources=rng.choice(
+                [
+                    "IHK-Liste (Demo)",
+                    "Eigene Recherche",
+                    "Veranstaltung",
+                    "Gewerkschaftsliste (Demo)",
+                ]
+            ),
             is_demo=True,
         )
         c.branch_group, c.derived_union_scope = cls.classify_branch(wz, rules)
@@ -177,16 +253,21 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
     for c in active:
         for _ in range(rng.randint(1, 2)):
             wc = rng.random() < 0.15
-            contacts.append(ContactPerson(
-                company=c, first_name=rng.choice(FIRST), last_name=rng.choice(LAST),
-                function="Betriebsratsvorsitz" if wc else rng.choice(FUNCTIONS),
-                email=f"kontakt{c.pk}@demo.anett.invalid", phone="+49 3691 000000",
-                consent_purpose="Kontakt im Rahmen von ANeTT",
-                consent_date=today - timedelta(days=rng.randint(10, 400)),
-                consent_source="Gespräch",
-                works_council_member=wc,
-                union_membership=rng.choice(["IG Metall", ""]) if wc else "",
-            ))
+            contacts.append(
+                ContactPerson(
+                    company=c,
+                    first_name=rng.choice(FIRST),
+                    last_name=rng.choice(LAST),
+                    function="Betriebsratsvorsitz" if wc else rng.choice(FUNCTIONS),
+                    email=f"kontakt{c.pk}@demo.anett.invalid",
+                    phone="+49 3691 000000",
+                    consent_purpose="Kontakt im Rahmen von ANeTT",
+                    consent_date=today - timedelta(days=rng.randint(10, 400)),
+                    consent_source="Gespräch",
+                    works_council_member=wc,
+                    union_membership=rng.choice(["IG Metall", ""]) if wc else "",
+                )
+            )
     ContactPerson.objects.bulk_create(contacts, batch_size=2000)
     statuses: dict[int, eng.EngagementResult] = {}
     for c in active:
@@ -197,19 +278,31 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
             if d > today:
                 break
             outcome = rng.choices(
-                [eng.NO_RESPONSE, eng.DECLINED, eng.CONTACTED, eng.INTERESTED, eng.AGREED,
-                 eng.PARTICIPATED, eng.OPEN],
+                [
+                    eng.NO_RESPONSE,
+                    eng.DECLINED,
+                    eng.CONTACTED,
+                    eng.INTERESTED,
+                    eng.AGREED,
+                    eng.PARTICIPATED,
+                    eng.OPEN,
+                ],
                 weights=[20, 6, 25, 15, 10, 14, 10],
             )[0]
             facts.append(eng.ActivityFact(d, outcome))
             next_step = rng.random() < 0.3
-            activities.append(Activity(
-                company=c, kind=rng.choice(["call", "visit", "email", "event", "workshop"]),
-                date=d, user=rng.choice([koordination, beratung]), outcome=outcome,
-                note=rng.choice(NOTES),
-                next_step="Termin für Transformations-Check vereinbaren" if next_step else "",
-                due_date=d + timedelta(days=14) if next_step else None,
-            ))
+            activities.append(
+                Activity(
+                    company=c,
+                    kind=rng.choice(["call", "visit", "email", "event", "workshop"]),
+                    date=d,
+                    user=rng.choice([koordination, beratung]),
+                    outcome=outcome,
+                    note=rng.choice(NOTES),
+                    next_step="Termin für Transformations-Check vereinbaren" if next_step else "",
+                    due_date=d + timedelta(days=14) if next_step else None,
+                )
+            )
         statuses[c.pk] = eng.derive_status(
             facts, today, settings.ANETT_PASSIVE_AFTER_DAYS, settings.ANETT_ENGAGEMENT_STALE_DAYS
         )
@@ -217,15 +310,16 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
     for c in active:
         r = statuses[c.pk]
         c.engagement_status, c.engagement_reason = r.status, r.reason[:200]
-    Company.objects.bulk_update(active, ["engagement_status", "engagement_reason"],
-                                batch_size=2000)
+    Company.objects.bulk_update(active, ["engagement_status", "engagement_reason"], batch_size=2000)
     assigned = rng.sample(companies, min(len(companies), max(5, len(companies) // 15)))
     Company.advisers.through.objects.bulk_create(
         [Company.advisers.through(company_id=c.pk, user_id=beratung.pk) for c in assigned],
         batch_size=2000,
     )
     return {
-        "companies": len(companies), "contacts": len(contacts), "activities": len(activities),
+        "companies": len(companies),
+        "contacts": len(contacts),
+        "activities": len(activities),
         "password": password,
     }
 

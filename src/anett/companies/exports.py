@@ -28,6 +28,7 @@ COLUMNS = [
     ("Quellen", lambda c: c.sources, 24),
 ]
 
+
 def companies_xlsx(companies, title="Betriebe") -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title[:31])
@@ -36,7 +37,6 @@ def companies_xlsx(companies, title="Betriebe") -> bytes:
     ws.freeze_panes = "A2"
     header = []
     for label, _, _ in COLUMNS:
-
         cell = WriteOnlyCell(ws, value=label)
         cell.font = Font(bold=True)
         header.append(cell)

@@ -22,24 +22,24 @@ SORTS = {
 
 class CompanyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"), method="filter_q",
+        label=_("Search"),
+        method="filter_q",
         widget=forms.TextInput(attrs={"placeholder": _("Name or town"), "type": "search"}),
     )
     region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=Region.objects.all(), method="filter_region",
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        method="filter_region",
         to_field_name="slug",
     )
     kreis = django_filters.ModelChoiceFilter(
-        label=_("District"), queryset=Kreis.objects.filter(active=True).order_by("name"),
+        label=_("District"),
+        queryset=Kreis.objects.filter(active=True).order_by("name"),
         to_field_name="ags",
     )
-    branch_group = django_filters.ChoiceFilter(
-        label=_("Branch group"), choices=BranchGroup.choices
-    )
+    branch_group = django_filters.ChoiceFilter(label=_("Branch group"), choices=BranchGroup.choices)
     sme_class = django_filters.ChoiceFilter(label=_("SME class"), choices=SmeClass.choices)
-    works_council = django_filters.ChoiceFilter(
-        label=_("Works council"), choices=TriState.choices
-    )
+    works_council = django_filters.ChoiceFilter(label=_("Works council"), choices=TriState.choices)
     engagement_status = django_filters.ChoiceFilter(
         label=_("Engagement"), choices=EngagementStatus.choices
     )

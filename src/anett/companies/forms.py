@@ -18,10 +18,25 @@ class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
         fields = [
-            "name", "legal_form", "street", "postcode", "city", "kreis", "wz_code",
-            "employees_site", "employees_enterprise", "turnover_eur", "balance_sheet_eur",
-            "works_council", "collective_agreement", "union_scope", "sources", "website",
-            "phone", "advisers", "notes",
+            "name",
+            "legal_form",
+            "street",
+            "postcode",
+            "city",
+            "kreis",
+            "wz_code",
+            "employees_site",
+            "employees_enterprise",
+            "turnover_eur",
+            "balance_sheet_eur",
+            "works_council",
+            "collective_agreement",
+            "union_scope",
+            "sources",
+            "website",
+            "phone",
+            "advisers",
+            "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
@@ -83,9 +98,16 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = [
-            "first_name", "last_name", "function", "email", "phone",
-            "consent_purpose", "consent_date", "consent_source",
-            "works_council_member", "union_membership",
+            "first_name",
+            "last_name",
+            "function",
+            "email",
+            "phone",
+            "consent_purpose",
+            "consent_date",
+            "consent_source",
+            "works_council_member",
+            "union_membership",
         ]
         widgets = {"consent_date": DateInput()}
 

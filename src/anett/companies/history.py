@@ -2,8 +2,16 @@
 
 from .models import Activity, Company, ContactPerson
 
-HIDDEN = {"id", "company", "history_user", "created_at", "updated_at", "search_text",
-          "engagement_reason", "derived_union_scope"}
+HIDDEN = {
+    "id",
+    "company",
+    "history_user",
+    "created_at",
+    "updated_at",
+    "search_text",
+    "engagement_reason",
+    "derived_union_scope",
+}
 
 
 def _entries(records, label, sensitive_fields, show_sensitive):
@@ -25,31 +33,38 @@ def _entries(records, label, sensitive_fields, show_sensitive):
                 changes.append(
                     {"field": str(field.verbose_name), "old": change.old, "new": change.new}
                 )
-        entries.append({
-            "at": record.history_date,
-            "user": record.history_user,
-            "type": record.get_history_type_display(),
-            "kind": record.history_type,
-            "object": label(record),
-            "changes": changes,
-            "sensitive": sensitive,
-        })
+        entries.append(
+            {
+                "at": record.history_date,
+                "user": record.history_user,
+                "type": record.get_history_type_display(),
+                "kind": record.history_type,
+                "object": label(record),
+                "changes": changes,
+                "sensitive": sensitive,
+            }
+        )
     return entries
 
 
 def company_history(company: Company, show_sensitive: bool) -> list[dict]:
     entries = _entries(
         company.history.select_related("history_user").all(),
-        lambda r: str(company), (), show_sensitive,
+        lambda r: str(company),
+        (),
+        show_sensitive,
     )
     entries += _entries(
         ContactPerson.history.filter(company_id=company.pk).select_related("history_user"),
         lambda r: f"{r.first_name} {r.last_name}".strip(),
-        set(ContactPerson.SENSITIVE_FIELDS), show_sensitive,
+        set(ContactPerson.SENSITIVE_FIELDS),
+        show_sensitive,
     )
     entries += _entries(
         Activity.history.filter(company_id=company.pk).select_related("history_user"),
-        lambda r: f"{r.get_kind_display()} {r.date:%d.%m.%Y}", (), show_sensitive,
+        lambda r: f"{r.get_kind_display()} {r.date:%d.%m.%Y}",
+        (),
+        show_sensitive,
     )
     entries.sort(key=lambda e: e["at"], reverse=True)
     return entries

@@ -43,9 +43,7 @@ class BranchRule(models.Model):
     """Editable mapping of a WZ 2008 prefix to a branch group and union scope."""
 
     prefix = models.CharField(_("WZ prefix"), max_length=8, unique=True)
-    branch_group = models.CharField(
-        _("branch group"), max_length=20, choices=BranchGroup.choices
-    )
+    branch_group = models.CharField(_("branch group"), max_length=20, choices=BranchGroup.choices)
     union_scope = models.CharField(_("union scope"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     history = HistoricalRecords()
@@ -106,26 +104,40 @@ class Company(models.Model):
         _("employees (enterprise)"), null=True, blank=True, validators=[MinValueValidator(0)]
     )
     turnover_eur = models.DecimalField(
-        _("annual turnover (EUR)"), max_digits=14, decimal_places=0, null=True, blank=True,
+        _("annual turnover (EUR)"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     balance_sheet_eur = models.DecimalField(
-        _("balance sheet total (EUR)"), max_digits=14, decimal_places=0, null=True, blank=True,
+        _("balance sheet total (EUR)"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     works_council = models.CharField(
         _("works council"), max_length=10, choices=TriState.choices, default=TriState.UNKNOWN
     )
     collective_agreement = models.CharField(
-        _("collective agreement"), max_length=10, choices=TriState.choices,
+        _("collective agreement"),
+        max_length=10,
+        choices=TriState.choices,
         default=TriState.UNKNOWN,
     )
     union_scope = models.CharField(
-        _("union scope"), max_length=60, blank=True,
+        _("union scope"),
+        max_length=60,
+        blank=True,
         help_text=_("Left empty, it follows the branch mapping."),
     )
     sources = models.CharField(
-        _("sources"), max_length=300, blank=True,
+        _("sources"),
+        max_length=300,
+        blank=True,
         help_text=_("Where the record comes from, several separated by commas."),
     )
     website = models.URLField(_("website"), blank=True)
@@ -133,23 +145,34 @@ class Company(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
     advisers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="assigned_companies",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_companies",
         verbose_name=_("responsible advisers"),
     )
 
     # Derived and stored for filtering at scale; recomputed on save.
     branch_group = models.CharField(
-        _("branch group"), max_length=20, choices=BranchGroup.choices,
-        default=BranchGroup.OTHER, editable=False,
+        _("branch group"),
+        max_length=20,
+        choices=BranchGroup.choices,
+        default=BranchGroup.OTHER,
+        editable=False,
     )
     derived_union_scope = models.CharField(max_length=60, blank=True, editable=False)
     sme_class = models.CharField(
-        _("SME class"), max_length=10, choices=SmeClass.choices, default=SmeClass.UNKNOWN,
+        _("SME class"),
+        max_length=10,
+        choices=SmeClass.choices,
+        default=SmeClass.UNKNOWN,
         editable=False,
     )
     engagement_status = models.CharField(
-        _("engagement"), max_length=10, choices=EngagementStatus.choices,
-        default=EngagementStatus.UNKNOWN, editable=False,
+        _("engagement"),
+        max_length=10,
+        choices=EngagementStatus.choices,
+        default=EngagementStatus.UNKNOWN,
+        editable=False,
     )
     engagement_reason = models.CharField(max_length=200, blank=True, editable=False)
     search_text = models.CharField(max_length=400, blank=True, editable=False)
@@ -174,6 +197,10 @@ class Company(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.legal_form}".strip()
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("companies:detail", args=[self.pk])
@@ -200,10 +227,6 @@ class Company(models.Model):
             self.headcount_for_sme, self.turnover_eur, self.balance_sheet_eur
         )
         self.search_text = search_key(f"{self.name} {self.legal_form} {self.city}")
-
-    def save(self, *args, **kwargs):
-        self.refresh_derived()
-        super().save(*args, **kwargs)
 
 
 def search_key(text: str) -> str:
@@ -281,13 +304,19 @@ class Activity(models.Model):
         Company, on_delete=models.CASCADE, related_name="activities", verbose_name=_("company")
     )
     contact = models.ForeignKey(
-        ContactPerson, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="activities", verbose_name=_("contact person"),
+        ContactPerson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("contact person"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     date = models.DateField(_("date"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="activities",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="activities",
         verbose_name=_("by"),
     )
     outcome = models.CharField(

@@ -14,16 +14,19 @@ urlpatterns = [
     path("<int:pk>/kontakte/neu/", views.contact_edit, name="contact_create"),
     path("<int:pk>/kontakte/<int:contact_pk>/", views.contact_edit, name="contact_edit"),
     path(
-        "<int:pk>/kontakte/<int:contact_pk>/loeschen/", views.contact_delete,
+        "<int:pk>/kontakte/<int:contact_pk>/loeschen/",
+        views.contact_delete,
         name="contact_delete",
     ),
     path("<int:pk>/aktivitaeten/neu/", views.activity_add, name="activity_add"),
     path(
-        "<int:pk>/aktivitaeten/<int:activity_pk>/loeschen/", views.activity_delete,
+        "<int:pk>/aktivitaeten/<int:activity_pk>/loeschen/",
+        views.activity_delete,
         name="activity_delete",
     ),
     path(
-        "<int:pk>/aktivitaeten/<int:activity_pk>/erledigt/", views.activity_done,
+        "<int:pk>/aktivitaeten/<int:activity_pk>/erledigt/",
+        views.activity_done,
         name="activity_done",
     ),
     path("branchen/", views.branch_rules, name="branch_rules"),

@@ -38,11 +38,24 @@ def company_list(request):
     qs = company_filter.qs if company_filter.is_bound else company_filter.queryset
     if company_filter.is_bound and not company_filter.is_valid():
         qs = company_filter.queryset.none()
-    paginator = Paginator(qs.only(
-        "id", "name", "legal_form", "city", "postcode", "kreis__name", "kreis__ags",
-        "branch_group", "employees_site", "sme_class", "works_council", "engagement_status",
-        "is_demo",
-    ), settings.ANETT_PAGE_SIZE)
+    paginator = Paginator(
+        qs.only(
+            "id",
+            "name",
+            "legal_form",
+            "city",
+            "postcode",
+            "kreis__name",
+            "kreis__ags",
+            "branch_group",
+            "employees_site",
+            "sme_class",
+            "works_council",
+            "engagement_status",
+            "is_demo",
+        ),
+        settings.ANETT_PAGE_SIZE,
+    )
     page = paginator.get_page(request.GET.get("page"))
     ids = [c.pk for c in page.object_list]
     if request.user.can_see_all_details:
@@ -63,8 +76,10 @@ def company_list(request):
         "sort_query": sort_query.urlencode(),
         "sort": request.GET.get("sort", "name"),
     }
-    template = "companies/_list_results.html" if request.headers.get("HX-Request") else (
-        "companies/company_list.html"
+    template = (
+        "companies/_list_results.html"
+        if request.headers.get("HX-Request")
+        else ("companies/company_list.html")
     )
     return render(request, template, context)
 
@@ -112,9 +127,7 @@ def company_detail(request, pk):
         "activities": list(company.activities.all()),
         "regions": list(company.kreis.regions.all()) if company.kreis else [],
         "show_sensitive": show_sensitive,
-        "activity_form": ActivityForm(
-            company=company, initial={"date": timezone.localdate()}
-        ),
+        "activity_form": ActivityForm(company=company, initial={"date": timezone.localdate()}),
         "is_sme": cls.is_sme(company.sme_class),
         "can_edit": True,
         "can_delete": request.user.can_configure,
@@ -158,13 +171,18 @@ def company_delete(request, pk):
             _("Company “%(name)s” deleted. It stays in the change history.") % {"name": name},
         )
         return redirect("companies:list")
-    return render(request, "companies/confirm_delete.html", {
-        "object": company,
-        "cancel_url": company.get_absolute_url(),
-        "consequences": _(
-            "%(contacts)d contact persons and %(activities)d activities will be deleted too."
-        ) % {"contacts": company.contacts.count(), "activities": company.activities.count()},
-    })
+    return render(
+        request,
+        "companies/confirm_delete.html",
+        {
+            "object": company,
+            "cancel_url": company.get_absolute_url(),
+            "consequences": _(
+                "%(contacts)d contact persons and %(activities)d activities will be deleted too."
+            )
+            % {"contacts": company.contacts.count(), "activities": company.activities.count()},
+        },
+    )
 
 
 @role_required(*REGISTER)
@@ -203,7 +221,8 @@ def contact_edit(request, pk, contact_pk=None):
     if contact and request.user.can_see_sensitive:
         log_sensitive_access(request, [contact], ContactPerson.SENSITIVE_FIELDS)
     return render(
-        request, "companies/contact_form.html",
+        request,
+        "companies/contact_form.html",
         {"form": form, "company": company, "contact": contact},
     )
 
@@ -216,9 +235,15 @@ def contact_delete(request, pk, contact_pk):
         contact.delete()
         messages.success(request, _("Contact person deleted."))
         return redirect(company)
-    return render(request, "companies/confirm_delete.html", {
-        "object": contact, "cancel_url": company.get_absolute_url(), "consequences": "",
-    })
+    return render(
+        request,
+        "companies/confirm_delete.html",
+        {
+            "object": contact,
+            "cancel_url": company.get_absolute_url(),
+            "consequences": "",
+        },
+    )
 
 
 # --- activities -----------------------------------------------------------------------
@@ -241,13 +266,12 @@ def activity_add(request, pk):
         msg = _("Activity recorded.")
         if before != after:
             msg += " " + _("Engagement: %(before)s → %(after)s.") % {
-                "before": before, "after": after,
+                "before": before,
+                "after": after,
             }
         messages.success(request, msg)
         return redirect(reverse("companies:detail", args=[company.pk]) + "#activities")
-    return render(
-        request, "companies/activity_form.html", {"form": form, "company": company}
-    )
+    return render(request, "companies/activity_form.html", {"form": form, "company": company})
 
 
 @role_required(*REGISTER)
@@ -260,9 +284,15 @@ def activity_delete(request, pk, activity_pk):
             recompute_engagement(company)
         messages.success(request, _("Activity deleted."))
         return redirect(company)
-    return render(request, "companies/confirm_delete.html", {
-        "object": activity, "cancel_url": company.get_absolute_url(), "consequences": "",
-    })
+    return render(
+        request,
+        "companies/confirm_delete.html",
+        {
+            "object": activity,
+            "cancel_url": company.get_absolute_url(),
+            "consequences": "",
+        },
+    )
 
 
 @require_POST
@@ -309,13 +339,16 @@ def branch_rule_delete(request, rule_pk):
         with transaction.atomic():
             rule.delete()
             changed = reclassify_all()
-        messages.success(
-            request, _("Rule deleted; %(n)d companies reclassified.") % {"n": changed}
-        )
+        messages.success(request, _("Rule deleted; %(n)d companies reclassified.") % {"n": changed})
         return redirect("companies:branch_rules")
-    return render(request, "companies/confirm_delete.html", {
-        "object": rule, "cancel_url": reverse("companies:branch_rules"), "consequences": _(
-            "Companies with this WZ prefix will be classified by the remaining rules."
-        ),
-    })
-
+    return render(
+        request,
+        "companies/confirm_delete.html",
+        {
+            "object": rule,
+            "cancel_url": reverse("companies:branch_rules"),
+            "consequences": _(
+                "Companies with this WZ prefix will be classified by the remaining rules."
+            ),
+        },
+    )

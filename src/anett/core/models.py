@@ -61,3 +61,6 @@ class SensitiveAccess(models.Model):
         verbose_name = _("access to sensitive data")
         verbose_name_plural = _("access log for sensitive data")
         ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.at:%d.%m.%Y %H:%M} {self.user} {self.action} {self.object_label}"

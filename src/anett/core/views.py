@@ -27,18 +27,27 @@ def home(request):
         .select_related("company")
         .order_by("due_date")
     )
-    return render(request, "core/home.html", {
-        "status_counts": status_counts,
-        "total": sum(status_counts.values()),
-        "due": list(due[:15]),
-        "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "core/home.html",
+        {
+            "status_counts": status_counts,
+            "total": sum(status_counts.values()),
+            "due": list(due[:15]),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def about(request):
-    return render(request, "core/about.html", {
-        "source_credit": SOURCE_CREDIT, "map_credit": MAP_CREDIT,
-    })
+    return render(
+        request,
+        "core/about.html",
+        {
+            "source_credit": SOURCE_CREDIT,
+            "map_credit": MAP_CREDIT,
+        },
+    )
 
 
 @role_required(roles.ADMIN)

@@ -9,8 +9,15 @@ PILOT_AGS = ["16063", "16067", "16064", "16066", "16070", "16068"]
 ACCENT_AGS = ["16068"]
 # Neighbouring districts of Thuringia in Hessen and Bavaria.
 NEIGHBOUR_AGS = [
-    "06631", "06632", "06636",  # Fulda, Hersfeld-Rotenburg, Werra-Meißner-Kreis
-    "09463", "09473", "09475", "09476", "09673", "09674",  # Coburg (Stadt, LK), Hof, Kronach,
+    "06631",
+    "06632",
+    "06636",  # Fulda, Hersfeld-Rotenburg, Werra-Meißner-Kreis
+    "09463",
+    "09473",
+    "09475",
+    "09476",
+    "09673",
+    "09674",  # Coburg (Stadt, LK), Hof, Kronach,
     # Rhön-Grabfeld, Haßberge
 ]
 
@@ -52,8 +59,13 @@ def load_kreise() -> int:
     existing = {k.ags: k for k in Kreis.objects.all()}
     for r in records:
         values = {
-            "name": r.name, "kind": r.kind, "nuts3": r.nuts3, "land": r.land,
-            "area_km2": r.area_km2, "population": r.population, "active": r.active,
+            "name": r.name,
+            "kind": r.kind,
+            "nuts3": r.nuts3,
+            "land": r.land,
+            "area_km2": r.area_km2,
+            "population": r.population,
+            "active": r.active,
             "note": r.note,
         }
         if r.ags in existing:
@@ -80,7 +92,9 @@ def load_seed_regions() -> int:
             )
             ags = list(thuringia.values_list("ags", flat=True)) + NEIGHBOUR_AGS
         region = Region.objects.create(
-            slug=spec["slug"], name=spec["name"], kind=spec["kind"],
+            slug=spec["slug"],
+            name=spec["name"],
+            kind=spec["kind"],
             description=spec["description"],
         )
         region.kreise.set(Kreis.objects.filter(ags__in=ags))

@@ -45,19 +45,19 @@ def region_figures(region: Region, role: str) -> dict:
     rows = []
     for k in kreise:
         c = counts[k.id]
-        rows.append({
-            "kreis": k,
-            "groups": [roles.suppress_small(c.get(g, 0), role) for g, _label in groups],
-            "total": roles.suppress_small(sum(c.values()), role),
-        })
+        rows.append(
+            {
+                "kreis": k,
+                "groups": [roles.suppress_small(c.get(g, 0), role) for g, _label in groups],
+                "total": roles.suppress_small(sum(c.values()), role),
+            }
+        )
     return {
         "kreise": kreise,
         "population": sum(k.population for k in kreise),
         "area": sum(k.area_km2 for k in kreise),
         "groups": groups,
-        "group_totals": [
-            (label, roles.suppress_small(totals[g], role)) for g, label in groups
-        ],
+        "group_totals": [(label, roles.suppress_small(totals[g], role)) for g, label in groups],
         "company_total": roles.suppress_small(sum(totals.values()), role),
         "rows": rows,
         "max_group": max(totals.values(), default=0) or 1,
@@ -68,9 +68,15 @@ def region_figures(region: Region, role: str) -> dict:
 def region_detail(request, slug):
     region = get_object_or_404(Region, slug=slug)
     figures = region_figures(region, request.user.effective_role)
-    return render(request, "regions/region_detail.html", {
-        "region": region, "figures": figures, "map_credit": MAP_CREDIT,
-    })
+    return render(
+        request,
+        "regions/region_detail.html",
+        {
+            "region": region,
+            "figures": figures,
+            "map_credit": MAP_CREDIT,
+        },
+    )
 
 
 @login_required
@@ -101,7 +107,12 @@ def region_delete(request, slug):
         region.delete()
         messages.success(request, _("Region “%(name)s” deleted.") % {"name": name})
         return redirect("regions:list")
-    return render(request, "companies/confirm_delete.html", {
-        "object": region, "cancel_url": region.get_absolute_url(),
-        "consequences": _("The districts and companies remain; only the grouping is removed."),
-    })
+    return render(
+        request,
+        "companies/confirm_delete.html",
+        {
+            "object": region,
+            "cancel_url": region.get_absolute_url(),
+            "consequences": _("The districts and companies remain; only the grouping is removed."),
+        },
+    )

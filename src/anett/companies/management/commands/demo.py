@@ -9,15 +9,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--companies", type=int, default=600)
         parser.add_argument("--seed", type=int, default=2022)
-        parser.add_argument("--replace", action="store_true",
-                            help="delete existing demo companies first")
+        parser.add_argument(
+            "--replace", action="store_true", help="delete existing demo companies first"
+        )
 
     def handle(self, *args, **options):
         from django.core.management import call_command
 
         call_command("load_reference", verbosity=0)
-        result = create_demo(options["companies"], options["seed"], options["replace"],
-                             log=self.stdout.write)
+        result = create_demo(
+            options["companies"], options["seed"], options["replace"], log=self.stdout.write
+        )
         self.stdout.write(
             f"Demo: {result['companies']} Betriebe, {result.get('contacts', 0)} Kontakte, "
             f"{result.get('activities', 0)} Aktivitäten."
