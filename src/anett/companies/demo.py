@@ -137,7 +137,6 @@ def ensure_users(password: str) -> list[User]:
         user, _ = User.objects.get_or_create(username=username)
         user.role, user.first_name, user.last_name, user.organisation = role, first, last, org
         user.email = f"{username}@demo.anett.invalid"
-        user.is_superuser = role == roles.ADMIN
         user.set_password(password)
         user.save()
         users.append(user)

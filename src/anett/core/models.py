@@ -17,13 +17,16 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def save(self, *args, **kwargs):
-        # The Administration role is the only one that may use Django's admin.
-        self.is_staff = self.role == roles.ADMIN or self.is_superuser
+        # `createsuperuser` makes an Administration user; afterwards the role decides.
+        if self._state.adding and self.is_superuser:
+            self.role = roles.ADMIN
+        # Only the Administration role may use Django's admin (user management).
+        self.is_superuser = self.is_staff = self.role == roles.ADMIN
         super().save(*args, **kwargs)
 
     @property
     def effective_role(self) -> str:
-        return roles.ADMIN if self.is_superuser else self.role
+        return self.role
 
     def has_role(self, *names: str) -> bool:
         return self.is_authenticated and self.effective_role in names
