@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from anett.regions.models import Kreis, Region
@@ -13,8 +14,8 @@ SORTS = {
     "-city": ("-city", "name", "id"),
     "kreis": ("kreis__name", "name", "id"),
     "-kreis": ("-kreis__name", "name", "id"),
-    "employees": ("employees_site", "name", "id"),
-    "-employees": ("-employees_site", "name", "id"),
+    "employees": (F("employees_site").asc(nulls_last=True), "name", "id"),
+    "-employees": (F("employees_site").desc(nulls_last=True), "name", "id"),
     "status": ("engagement_status", "name", "id"),
     "-status": ("-engagement_status", "name", "id"),
 }

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from anett.regions.models import Kreis
 
 from . import classification as cls
-from .models import Activity, BranchRule, Company, ContactPerson
+from .models import Activity, BranchRule, Company, ContactPerson, plz_validator
 
 
 class DateInput(forms.DateInput):
@@ -15,6 +15,10 @@ class DateInput(forms.DateInput):
 
 
 class CompanyForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("website"), required=False, assume_scheme="https", max_length=200
+    )
+
     class Meta:
         model = Company
         fields = [
@@ -59,6 +63,12 @@ class CompanyForm(forms.ModelForm):
             # Advisers cannot assign others; they stay assigned to what they create.
             del self.fields["advisers"]
 
+    def clean_postcode(self):
+        postcode = self.cleaned_data.get("postcode", "").strip()
+        if postcode:
+            plz_validator(postcode)
+        return postcode
+
     def clean_wz_code(self):
         raw = self.cleaned_data.get("wz_code", "")
         if not raw:
@@ -80,7 +90,7 @@ class CompanyForm(forms.ModelForm):
                 "employees_enterprise",
                 _("The enterprise cannot have fewer employees than its establishment."),
             )
-        if data.get("postcode") and not data.get("kreis"):
+        if data.get("postcode") and not data.get("kreis") and "postcode" not in self.errors:
             from .services import kreis_for_plz
 
             kreis = kreis_for_plz(data["postcode"])

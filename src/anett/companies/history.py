@@ -1,5 +1,7 @@
 """Change history of a company and its contacts and activities (django-simple-history)."""
 
+from django.utils.translation import gettext as _
+
 from .models import Activity, Company, ContactPerson
 
 HIDDEN = {
@@ -12,6 +14,20 @@ HIDDEN = {
     "engagement_reason",
     "derived_union_scope",
 }
+
+
+def _display(field, value):
+    """A readable value: the label of a choice, the name of a related object, ja/nein."""
+    if value is None or value == "":
+        return None
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else f"#{value}"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value
 
 
 def _entries(records, label, sensitive_fields, show_sensitive):
@@ -31,7 +47,11 @@ def _entries(records, label, sensitive_fields, show_sensitive):
                         continue
                 field = record.instance_type._meta.get_field(change.field)
                 changes.append(
-                    {"field": str(field.verbose_name), "old": change.old, "new": change.new}
+                    {
+                        "field": str(field.verbose_name),
+                        "old": _display(field, change.old),
+                        "new": _display(field, change.new),
+                    }
                 )
         entries.append(
             {

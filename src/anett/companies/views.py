@@ -35,9 +35,10 @@ def _filtered(request):
 @role_required(*REGISTER)
 def company_list(request):
     company_filter = _filtered(request)
-    qs = company_filter.qs if company_filter.is_bound else company_filter.queryset
     if company_filter.is_bound and not company_filter.is_valid():
         qs = company_filter.queryset.none()
+    else:
+        qs = company_filter.qs
     paginator = Paginator(
         qs.only(
             "id",
@@ -87,7 +88,10 @@ def company_list(request):
 @role_required(*REGISTER)
 def company_export(request):
     company_filter = _filtered(request)
-    qs = company_filter.qs if company_filter.is_valid() else Company.objects.none()
+    if company_filter.is_bound and not company_filter.is_valid():
+        qs = Company.objects.none()
+    else:
+        qs = company_filter.qs
     data = companies_xlsx(qs.iterator(chunk_size=2000))
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     response = HttpResponse(

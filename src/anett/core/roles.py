@@ -29,12 +29,3 @@ ALL_DETAIL_ROLES = frozenset({ADMIN, KOORDINATION})
 SENSITIVE_ROLES = frozenset({ADMIN, KOORDINATION})
 # Roles that may edit regions and the WZ branch mapping.
 CONFIG_ROLES = frozenset({ADMIN, KOORDINATION})
-# Minimum number of firms in a cell shown to partners (small-cell suppression).
-MIN_CELL_SIZE = 5
-
-
-def suppress_small(value: int, role: str) -> int | None:
-    """Return the count, or None when a partner must not see a cell below MIN_CELL_SIZE."""
-    if role == PARTNER and 0 < value < MIN_CELL_SIZE:
-        return None
-    return value

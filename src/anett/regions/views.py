@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from anett.core import roles
+from anett.core.disclosure import suppress_table
 from anett.core.permissions import role_required
 
 from . import geo
@@ -26,7 +27,7 @@ def region_list(request):
 
 
 def region_figures(region: Region, role: str) -> dict:
-    """Key figures of a region; counts below 5 firms are hidden from partners."""
+    """Key figures of a region; partners get small-cell suppression (core.disclosure)."""
     from anett.companies.models import BranchGroup, Company
 
     kreise = list(region.kreise.order_by("name"))
@@ -41,26 +42,25 @@ def region_figures(region: Region, role: str) -> dict:
     for kreis_id, group, n in by_kreis_group:
         counts[kreis_id][group] = n
     groups = list(BranchGroup.choices)
-    totals = {g: sum(c.get(g, 0) for c in counts.values()) for g, _label in groups}
-    rows = []
-    for k in kreise:
-        c = counts[k.id]
-        rows.append(
-            {
-                "kreis": k,
-                "groups": [roles.suppress_small(c.get(g, 0), role) for g, _label in groups],
-                "total": roles.suppress_small(sum(c.values()), role),
-            }
-        )
+    matrix = [[counts[k.id].get(g, 0) for g, _label in groups] for k in kreise]
+    table = suppress_table(matrix, suppress=role == roles.PARTNER)
+    raw_totals = [sum(r[j] for r in matrix) for j in range(len(groups))]
     return {
         "kreise": kreise,
         "population": sum(k.population for k in kreise),
         "area": sum(k.area_km2 for k in kreise),
         "groups": groups,
-        "group_totals": [(label, roles.suppress_small(totals[g], role)) for g, label in groups],
-        "company_total": roles.suppress_small(sum(totals.values()), role),
-        "rows": rows,
-        "max_group": max(totals.values(), default=0) or 1,
+        "group_totals": [
+            (label, value, raw if isinstance(value, int) else 0)
+            for (_g, label), value, raw in zip(groups, table.col_totals, raw_totals, strict=True)
+        ],
+        "company_total": table.total,
+        "rows": [
+            {"kreis": k, "groups": cells, "total": total}
+            for k, cells, total in zip(kreise, table.cells, table.row_totals, strict=True)
+        ],
+        "max_group": max(raw_totals, default=0) or 1,
+        "suppressed": role == roles.PARTNER,
     }
 
 

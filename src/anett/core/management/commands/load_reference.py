@@ -11,4 +11,5 @@ class Command(BaseCommand):
         n = load_kreise()
         r = load_seed_regions()
         b = load_branch_rules()
-        self.stdout.write(f"Kreise: {n}, neue Regionen: {r}, neue Branchenregeln: {b}")
+        if options["verbosity"] > 0:
+            self.stdout.write(f"Kreise: {n}, neue Regionen: {r}, neue Branchenregeln: {b}")
