@@ -279,6 +279,7 @@ DE = {
     "Area": "Fläche",
     "Companies by branch group": "Betriebe nach Branchengruppe",
     "Counts below 5 companies are not shown, so that no company can be identified.": "Werte unter 5 Betrieben werden nicht angezeigt, damit kein Betrieb erkennbar wird.",
+    "Counts below 5 companies are shown as “< 5”, and totals from which such a count could be worked out as “–”, so that no company can be identified.": "Werte unter 5 Betrieben erscheinen als „< 5“, Summen, aus denen sich ein solcher Wert errechnen ließe, als „–“, damit kein Betrieb erkennbar wird.",
     "Federal state": "Bundesland",
     "Total": "Gesamt",
     "Population as of 31.12.2018": "Bevölkerung Stand 31.12.2018",
