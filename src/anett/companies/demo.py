@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.test.utils import override_settings
 
 from anett.core import roles
 from anett.core.models import User
@@ -182,7 +183,9 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
     users = ensure_users(password)
     koordination, beratung = users[1], users[2]
     if replace:
-        Company.objects.filter(is_demo=True).delete()
+        # Removing demo data needs no change history (it would write a row per object).
+        with override_settings(SIMPLE_HISTORY_ENABLED=False):
+            Company.objects.filter(is_demo=True).delete()
     elif Company.objects.filter(is_demo=True).exists():
         log("Demo-Betriebe sind schon vorhanden (mit --replace neu erzeugen).")
         return {"companies": 0, "password": password}

@@ -35,7 +35,10 @@ class CompanyFilter(django_filters.FilterSet):
     )
     kreis = django_filters.ModelChoiceFilter(
         label=_("District"),
-        queryset=Kreis.objects.filter(active=True).order_by("name"),
+        # Districts of the configured regions; a list of all 400 would slow every page.
+        queryset=Kreis.objects.filter(active=True, regions__isnull=False)
+        .distinct()
+        .order_by("name"),
         to_field_name="ags",
     )
     branch_group = django_filters.ChoiceFilter(label=_("Branch group"), choices=BranchGroup.choices)

@@ -192,7 +192,9 @@ class Company(models.Model):
             models.Index(fields=["sme_class", "name"]),
             models.Index(fields=["engagement_status", "name"]),
             models.Index(fields=["works_council", "name"]),
-            models.Index(fields=["name", "id"]),
+            # Covers paging by name and the search on search_text without table reads.
+            models.Index(fields=["name", "id", "search_text"]),
+            models.Index(fields=["branch_group", "kreis"]),
         ]
 
     def __str__(self):

@@ -27,6 +27,23 @@ REGISTER = tuple(roles.REGISTER_ROLES)
 CONFIG = tuple(roles.CONFIG_ROLES)
 
 
+LIST_FIELDS = (
+    "id",
+    "name",
+    "legal_form",
+    "city",
+    "postcode",
+    "kreis__name",
+    "kreis__ags",
+    "branch_group",
+    "employees_site",
+    "sme_class",
+    "works_council",
+    "engagement_status",
+    "is_demo",
+)
+
+
 def _filtered(request):
     qs = Company.objects.for_list(request.user).select_related("kreis")
     return CompanyFilter(request.GET or None, queryset=qs, request=request)
@@ -39,26 +56,12 @@ def company_list(request):
         qs = company_filter.queryset.none()
     else:
         qs = company_filter.qs
-    paginator = Paginator(
-        qs.only(
-            "id",
-            "name",
-            "legal_form",
-            "city",
-            "postcode",
-            "kreis__name",
-            "kreis__ags",
-            "branch_group",
-            "employees_site",
-            "sme_class",
-            "works_council",
-            "engagement_status",
-            "is_demo",
-        ),
-        settings.ANETT_PAGE_SIZE,
-    )
+    # Page over ids first (an index-only scan, cheap even for deep pages), then load the rows.
+    paginator = Paginator(qs.values_list("id", flat=True), settings.ANETT_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    ids = [c.pk for c in page.object_list]
+    ids = list(page.object_list)
+    rows = qs.only(*LIST_FIELDS).in_bulk(ids)
+    page.object_list = [rows[pk] for pk in ids]
     if request.user.can_see_all_details:
         openable = set(ids)
     else:
