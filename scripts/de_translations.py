@@ -289,6 +289,15 @@ DE = {
     "Region “%(name)s” saved.": "Region „%(name)s“ gespeichert.",
     "Region “%(name)s” deleted.": "Region „%(name)s“ gelöscht.",
     "The districts and companies remain; only the grouping is removed.": "Kreise und Betriebe bleiben erhalten; nur die Gruppierung wird entfernt.",
+    "No access": "Kein Zugriff",
+    "Your role does not allow you to open this page.":
+        "Ihre Rolle erlaubt es nicht, diese Seite zu öffnen.",
+    "If you need access, please ask the network coordination.":
+        "Wenn Sie Zugriff brauchen, wenden Sie sich bitte an die Netzwerkkoordination.",
+    "To the overview": "Zur Übersicht",
+    "Not found": "Nicht gefunden",
+    "This page does not exist (any more). It may have been deleted or merged.":
+        "Diese Seite gibt es nicht (mehr). Sie wurde vielleicht gelöscht oder zusammengeführt.",
     "German": "Deutsch",
     "English": "Englisch",
 }
