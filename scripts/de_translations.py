@@ -196,7 +196,6 @@ DE = {
     "Engagement: %(before)s → %(after)s.": "Engagement: %(before)s → %(after)s.",
     "Activity deleted.": "Aktivität gelöscht.",
     "Rule saved; %(n)d companies reclassified.": "Regel gespeichert; %(n)d Betriebe neu zugeordnet.",
-    "Rule deleted; %(n)d companies reclassified.": "Regel gelöscht; %(n)d Betriebe neu zugeordnet.",
     "Companies with this WZ prefix will be classified by the remaining rules.": "Betriebe mit diesem WZ-Präfix werden nach den übrigen Regeln zugeordnet.",
     "ANeTT": "ANeTT",
     "Core": "Grundfunktionen",
@@ -298,6 +297,7 @@ DE = {
     "Not found": "Nicht gefunden",
     "This page does not exist (any more). It may have been deleted or merged.":
         "Diese Seite gibt es nicht (mehr). Sie wurde vielleicht gelöscht oder zusammengeführt.",
+    "Rule deleted; the companies were reclassified.": "Regel gelöscht; die Betriebe wurden neu zugeordnet.",
     "German": "Deutsch",
     "English": "Englisch",
 }

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from anett.core import roles
 from anett.core.audit import log_sensitive_access
+from anett.core.deletion import confirm_delete
 from anett.core.permissions import role_required
 
 from . import classification as cls
@@ -170,25 +171,17 @@ def company_edit(request, pk):
 @role_required(*CONFIG)
 def company_delete(request, pk):
     company = get_object_or_404(Company, pk=pk)
-    if request.method == "POST":
-        name = str(company)
-        company.delete()
-        messages.success(
-            request,
-            _("Company “%(name)s” deleted. It stays in the change history.") % {"name": name},
-        )
-        return redirect("companies:list")
-    return render(
+    return confirm_delete(
         request,
-        "companies/confirm_delete.html",
-        {
-            "object": company,
-            "cancel_url": company.get_absolute_url(),
-            "consequences": _(
-                "%(contacts)d contact persons and %(activities)d activities will be deleted too."
-            )
-            % {"contacts": company.contacts.count(), "activities": company.activities.count()},
-        },
+        company,
+        cancel_url=company.get_absolute_url(),
+        success_url=reverse("companies:list"),
+        message=_("Company “%(name)s” deleted. It stays in the change history.")
+        % {"name": company},
+        consequences=_(
+            "%(contacts)d contact persons and %(activities)d activities will be deleted too."
+        )
+        % {"contacts": company.contacts.count(), "activities": company.activities.count()},
     )
 
 
@@ -238,18 +231,12 @@ def contact_edit(request, pk, contact_pk=None):
 def contact_delete(request, pk, contact_pk):
     company = _company_for_detail(request, pk)
     contact = get_object_or_404(company.contacts, pk=contact_pk)
-    if request.method == "POST":
-        contact.delete()
-        messages.success(request, _("Contact person deleted."))
-        return redirect(company)
-    return render(
+    return confirm_delete(
         request,
-        "companies/confirm_delete.html",
-        {
-            "object": contact,
-            "cancel_url": company.get_absolute_url(),
-            "consequences": "",
-        },
+        contact,
+        cancel_url=company.get_absolute_url(),
+        success_url=company.get_absolute_url(),
+        message=_("Contact person deleted."),
     )
 
 
@@ -285,20 +272,13 @@ def activity_add(request, pk):
 def activity_delete(request, pk, activity_pk):
     company = _company_for_detail(request, pk)
     activity = get_object_or_404(company.activities, pk=activity_pk)
-    if request.method == "POST":
-        with transaction.atomic():
-            activity.delete()
-            recompute_engagement(company)
-        messages.success(request, _("Activity deleted."))
-        return redirect(company)
-    return render(
+    return confirm_delete(
         request,
-        "companies/confirm_delete.html",
-        {
-            "object": activity,
-            "cancel_url": company.get_absolute_url(),
-            "consequences": "",
-        },
+        activity,
+        cancel_url=company.get_absolute_url(),
+        success_url=company.get_absolute_url(),
+        message=_("Activity deleted."),
+        after=lambda: recompute_engagement(company),
     )
 
 
@@ -342,20 +322,12 @@ def branch_rules(request):
 @role_required(*CONFIG)
 def branch_rule_delete(request, rule_pk):
     rule = get_object_or_404(BranchRule, pk=rule_pk)
-    if request.method == "POST":
-        with transaction.atomic():
-            rule.delete()
-            changed = reclassify_all()
-        messages.success(request, _("Rule deleted; %(n)d companies reclassified.") % {"n": changed})
-        return redirect("companies:branch_rules")
-    return render(
+    return confirm_delete(
         request,
-        "companies/confirm_delete.html",
-        {
-            "object": rule,
-            "cancel_url": reverse("companies:branch_rules"),
-            "consequences": _(
-                "Companies with this WZ prefix will be classified by the remaining rules."
-            ),
-        },
+        rule,
+        cancel_url=reverse("companies:branch_rules"),
+        success_url=reverse("companies:branch_rules"),
+        message=_("Rule deleted; the companies were reclassified."),
+        consequences=_("Companies with this WZ prefix will be classified by the remaining rules."),
+        after=reclassify_all,
     )

@@ -4,9 +4,11 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from anett.core import roles
+from anett.core.deletion import confirm_delete
 from anett.core.disclosure import suppress_table
 from anett.core.permissions import role_required
 
@@ -102,17 +104,11 @@ def region_edit(request, slug=None):
 @role_required(*CONFIG)
 def region_delete(request, slug):
     region = get_object_or_404(Region, slug=slug)
-    if request.method == "POST":
-        name = str(region)
-        region.delete()
-        messages.success(request, _("Region “%(name)s” deleted.") % {"name": name})
-        return redirect("regions:list")
-    return render(
+    return confirm_delete(
         request,
-        "companies/confirm_delete.html",
-        {
-            "object": region,
-            "cancel_url": region.get_absolute_url(),
-            "consequences": _("The districts and companies remain; only the grouping is removed."),
-        },
+        region,
+        cancel_url=region.get_absolute_url(),
+        success_url=reverse("regions:list"),
+        message=_("Region “%(name)s” deleted.") % {"name": region},
+        consequences=_("The districts and companies remain; only the grouping is removed."),
     )
