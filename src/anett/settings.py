@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "anett.core",
     "anett.regions",
     "anett.companies",
+    "anett.funding",
 ]
 
 MIDDLEWARE = [
