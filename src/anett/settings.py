@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "anett.regions",
     "anett.companies",
     "anett.funding",
+    "anett.assessment",
 ]
 
 MIDDLEWARE = [

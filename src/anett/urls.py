@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("regionen/", include("anett.regions.urls")),
     path("betriebe/", include("anett.companies.urls")),
+    path("", include("anett.assessment.urls")),
     path("", include("anett.core.urls")),
 ]

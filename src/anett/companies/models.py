@@ -289,6 +289,7 @@ class ActivityKind(models.TextChoices):
     EVENT = "event", _("Event")
     WORKSHOP = "workshop", _("Workshop")
     LETTER = "letter", _("Letter")
+    CHECK = "check", _("Transformation check")
 
 
 class Outcome(models.TextChoices):

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
@@ -17,6 +16,7 @@ from anett.core.deletion import confirm_delete
 from anett.core.permissions import role_required
 
 from . import classification as cls
+from .access import company_for_detail
 from .exports import companies_xlsx
 from .filters import CompanyFilter
 from .forms import ActivityForm, BranchRuleForm, CompanyForm, ContactForm
@@ -105,16 +105,11 @@ def company_export(request):
     return response
 
 
-def _company_for_detail(request, pk):
-    company = get_object_or_404(Company.objects.for_list(request.user), pk=pk)
-    if not Company.objects.for_detail(request.user).filter(pk=pk).exists():
-        raise PermissionDenied(_("This company is not assigned to you."))
-    return company
-
-
 @role_required(*REGISTER)
 def company_detail(request, pk):
-    company = _company_for_detail(request, pk)
+    from anett.assessment.services import company_profile
+
+    company = company_for_detail(request, pk)
     company = (
         Company.objects.select_related("kreis")
         .prefetch_related(
@@ -139,6 +134,7 @@ def company_detail(request, pk):
         "is_sme": cls.is_sme(company.sme_class),
         "can_edit": True,
         "can_delete": request.user.can_configure,
+        "profile": company_profile(company),
     }
     return render(request, "companies/company_detail.html", context)
 
@@ -158,7 +154,7 @@ def company_create(request):
 
 @role_required(*REGISTER)
 def company_edit(request, pk):
-    company = _company_for_detail(request, pk)
+    company = company_for_detail(request, pk)
     form = CompanyForm(request.POST or None, instance=company, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -187,7 +183,7 @@ def company_delete(request, pk):
 
 @role_required(*REGISTER)
 def company_history_view(request, pk):
-    company = _company_for_detail(request, pk)
+    company = company_for_detail(request, pk)
     entries = company_history(company, show_sensitive=request.user.can_see_sensitive)
     if request.user.can_see_sensitive:
         sensitive = [e for e in entries if e.get("sensitive")]
@@ -205,7 +201,7 @@ def company_history_view(request, pk):
 
 @role_required(*REGISTER)
 def contact_edit(request, pk, contact_pk=None):
-    company = _company_for_detail(request, pk)
+    company = company_for_detail(request, pk)
     contact = get_object_or_404(company.contacts, pk=contact_pk) if contact_pk else None
     form = ContactForm(request.POST or None, instance=contact, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -229,7 +225,7 @@ def contact_edit(request, pk, contact_pk=None):
 
 @role_required(*REGISTER)
 def contact_delete(request, pk, contact_pk):
-    company = _company_for_detail(request, pk)
+    company = company_for_detail(request, pk)
     contact = get_object_or_404(company.contacts, pk=contact_pk)
     return confirm_delete(
         request,
@@ -246,7 +242,7 @@ def contact_delete(request, pk, contact_pk):
 @require_POST
 @role_required(*REGISTER)
 def activity_add(request, pk):
-    company = _company_for_detail(request, pk)
+    company = company_for_detail(request, pk)
     form = ActivityForm(request.POST, company=company)
     if form.is_valid():
         with transaction.atomic():
@@ -270,7 +266,7 @@ def activity_add(request, pk):
 
 @role_required(*REGISTER)
 def activity_delete(request, pk, activity_pk):
-    company = _company_for_detail(request, pk)
+    company = company_for_detail(request, pk)
     activity = get_object_or_404(company.activities, pk=activity_pk)
     return confirm_delete(
         request,
@@ -285,7 +281,7 @@ def activity_delete(request, pk, activity_pk):
 @require_POST
 @role_required(*REGISTER)
 def activity_done(request, pk, activity_pk):
-    company = _company_for_detail(request, pk)
+    company = company_for_detail(request, pk)
     activity = get_object_or_404(company.activities, pk=activity_pk)
     activity.done = not activity.done
     activity.save(update_fields=["done"])

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from anett.assessment.services import load_questionnaires
 from anett.companies.seed import load_branch_rules
 from anett.regions.seed import load_kreise, load_seed_regions
 
@@ -11,5 +12,8 @@ class Command(BaseCommand):
         n = load_kreise()
         r = load_seed_regions()
         b = load_branch_rules()
+        q = load_questionnaires()
         if options["verbosity"] > 0:
-            self.stdout.write(f"Kreise: {n}, neue Regionen: {r}, neue Branchenregeln: {b}")
+            self.stdout.write(
+                f"Kreise: {n}, neue Regionen: {r}, neue Branchenregeln: {b}, neue Fragebögen: {q}"
+            )
