@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "anett.companies",
     "anett.funding",
     "anett.assessment",
+    "anett.outreach",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("regionen/", include("anett.regions.urls")),
     path("betriebe/", include("anett.companies.urls")),
+    path("ansprache/", include("anett.outreach.urls")),
     path("", include("anett.assessment.urls")),
     path("", include("anett.core.urls")),
 ]

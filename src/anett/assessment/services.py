@@ -123,14 +123,13 @@ def submit(assessment: Assessment, user=None) -> bool:
     now = timezone.now()
     actor = user or locked.created_by
 
-    Need.objects.filter(company=company, source=NeedSource.CHECK, current=True).update(
+    # A new check replaces earlier check results, and hand corrections of the topics
+    # it measures; hand corrections of other topics stay.
+    measured = {n.topic for n in result.needs}
+    Need.objects.filter(company=company, current=True, source=NeedSource.CHECK).update(
         current=False
     )
-    # A new check supersedes earlier hand corrections of the topics it measures.
-    measured = {n.topic for n in result.needs}
-    Need.objects.filter(
-        company=company, source=NeedSource.MANUAL, current=True, topic__in=measured
-    ).update(current=False)
+    Need.objects.filter(company=company, current=True, topic__in=measured).update(current=False)
     Need.objects.bulk_create(
         Need(
             company=company,
@@ -185,20 +184,40 @@ def submit(assessment: Assessment, user=None) -> bool:
             ),
         )
         recompute_engagement(company)
+    from anett.outreach.services import advance_to_at_least, refresh_priorities
+
+    advance_to_at_least(company, "check_done")
+    refresh_priorities([company.pk])
     assessment.status, assessment.submitted_at = locked.status, locked.submitted_at
     return True
+
+
+@transaction.atomic
+def record_manual_need(company: Company, topic: str, level: int, reason: str, user) -> Need:
+    """A hand correction replaces the current need of its topic."""
+    Need.objects.filter(company=company, topic=topic, current=True).update(current=False)
+    need = Need.objects.create(
+        company=company,
+        topic=topic,
+        level=level,
+        reason=reason,
+        source=NeedSource.MANUAL,
+        created_by=user,
+    )
+    from anett.outreach.services import refresh_priorities
+
+    refresh_priorities([company.pk])
+    return need
 
 
 # --- needs and profile ----------------------------------------------------------------
 
 
 def current_needs(company: Company) -> list[Need]:
-    """The effective need per topic: the newest current entry (check or hand correction)."""
-    effective: dict[str, Need] = {}
-    for need in company.needs.filter(current=True).select_related("created_by"):
-        if need.topic not in effective or need.created_at > effective[need.topic].created_at:
-            effective[need.topic] = need
-    return sorted(effective.values(), key=lambda n: -n.level)
+    """The effective need per topic (at most one current entry per topic)."""
+    return sorted(
+        company.needs.filter(current=True).select_related("created_by"), key=lambda n: -n.level
+    )
 
 
 def peer_averages(company: Company) -> dict[str, tuple[int, int]]:

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from anett.core.permissions import role_required
 
 from . import services
 from .forms import ManualNeedForm, ResolveFlagForm, page_form
-from .models import Assessment, CheckLink, Flag, FlagLevel, Mode, NeedSource
+from .models import Assessment, CheckLink, Flag, FlagLevel, Mode
 
 REGISTER = tuple(roles.REGISTER_ROLES)
 CONFIG = tuple(roles.CONFIG_ROLES)
@@ -212,12 +211,13 @@ def manual_need(request, company_pk):
     company = company_for_detail(request, company_pk)
     form = ManualNeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            need = form.save(commit=False)
-            need.company = company
-            need.source = NeedSource.MANUAL
-            need.created_by = request.user
-            need.save()
+        services.record_manual_need(
+            company,
+            form.cleaned_data["topic"],
+            form.cleaned_data["level"],
+            form.cleaned_data["reason"],
+            request.user,
+        )
         messages.success(request, _("Need recorded."))
         return redirect(reverse("companies:detail", args=[company.pk]) + "#needs")
     return render(request, "assessment/need_form.html", {"form": form, "company": company})

@@ -309,10 +309,19 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
             facts, today, settings.ANETT_PASSIVE_AFTER_DAYS, settings.ANETT_ENGAGEMENT_STALE_DAYS
         )
     Activity.objects.bulk_create(activities, batch_size=2000)
+    stage_for = {
+        eng.ENGAGED: ["first_talk", "check_done", "measure_planned", "in_progress"],
+        eng.REACHED: ["first_talk", "later"],
+        eng.PASSIVE: ["approached", "no_interest"],
+        eng.UNKNOWN: ["approached"],
+    }
     for c in active:
         r = statuses[c.pk]
         c.engagement_status, c.engagement_reason = r.status, r.reason[:200]
-    Company.objects.bulk_update(active, ["engagement_status", "engagement_reason"], batch_size=2000)
+        c.stage = rng.choice(stage_for[r.status])
+    Company.objects.bulk_update(
+        active, ["engagement_status", "engagement_reason", "stage"], batch_size=2000
+    )
     assigned = rng.sample(companies, min(len(companies), max(5, len(companies) // 15)))
     Company.advisers.through.objects.bulk_create(
         [Company.advisers.through(company_id=c.pk, user_id=beratung.pk) for c in assigned],

@@ -48,13 +48,14 @@ def derive_status(
 ) -> EngagementResult:
     if not activities:
         return EngagementResult(UNKNOWN, "Keine Aktivität erfasst.")
-    ordered = sorted(activities, key=lambda a: a.date)
+    ordered = sorted(activities, key=lambda a: a.date)  # stable: same-day order is kept
     last_engaging = next((a for a in reversed(ordered) if a.outcome in ENGAGING), None)
     last_answer = next((a for a in reversed(ordered) if a.outcome in ANSWERED), None)
     last = ordered[-1]
 
     if last_engaging and (today - last_engaging.date) <= timedelta(days=stale_days):
-        if last.outcome == DECLINED and last.date > last_engaging.date:
+        # Activities of one day keep the order in which they were recorded.
+        if last.outcome == DECLINED:
             return EngagementResult(PASSIVE, f"Zuletzt abgelehnt am {last.date:%d.%m.%Y}.")
         return EngagementResult(
             ENGAGED, f"Beteiligt seit Aktivität vom {last_engaging.date:%d.%m.%Y}."

@@ -16,6 +16,8 @@ SORTS = {
     "-kreis": ("-kreis__name", "name", "id"),
     "employees": (F("employees_site").asc(nulls_last=True), "name", "id"),
     "-employees": (F("employees_site").desc(nulls_last=True), "name", "id"),
+    "priority": ("priority_score", "name", "id"),
+    "-priority": ("-priority_score", "name", "id"),
     "status": ("engagement_status", "name", "id"),
     "-status": ("-engagement_status", "name", "id"),
 }

@@ -39,6 +39,20 @@ class EngagementStatus(models.TextChoices):
     PASSIVE = eng.PASSIVE, _("passive")
 
 
+class Stage(models.TextChoices):
+    """Stages of the outreach pipeline."""
+
+    IDENTIFIED = "identified", _("identified")
+    APPROACHED = "approached", _("approached")
+    FIRST_TALK = "first_talk", _("first talk")
+    CHECK_DONE = "check_done", _("check done")
+    MEASURE_PLANNED = "measure_planned", _("measure planned")
+    IN_PROGRESS = "in_progress", _("in implementation")
+    COMPLETED = "completed", _("completed")
+    NO_INTEREST = "no_interest", _("no interest")
+    LATER = "later", _("later")
+
+
 class BranchRule(models.Model):
     """Editable mapping of a WZ 2008 prefix to a branch group and union scope."""
 
@@ -175,11 +189,21 @@ class Company(models.Model):
         editable=False,
     )
     engagement_reason = models.CharField(max_length=200, blank=True, editable=False)
+    stage = models.CharField(
+        _("pipeline stage"),
+        max_length=20,
+        choices=Stage.choices,
+        default=Stage.IDENTIFIED,
+        editable=False,
+    )
+    priority_score = models.PositiveSmallIntegerField(
+        _("priority"), default=0, editable=False, db_index=True
+    )
     search_text = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at", "priority_score"])
     objects = CompanyQuerySet.as_manager()
 
     class Meta:
@@ -195,6 +219,7 @@ class Company(models.Model):
             # Covers paging by name and the search on search_text without table reads.
             models.Index(fields=["name", "id", "search_text"]),
             models.Index(fields=["branch_group", "kreis"]),
+            models.Index(fields=["stage", "priority_score"]),
         ]
 
     def __str__(self):
@@ -290,6 +315,7 @@ class ActivityKind(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")
     LETTER = "letter", _("Letter")
     CHECK = "check", _("Transformation check")
+    NOTE = "note", _("Note")
 
 
 class Outcome(models.TextChoices):

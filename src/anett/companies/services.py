@@ -17,7 +17,9 @@ from .models import Activity, BranchRule, Company
 def recompute_engagement(company: Company, today=None) -> eng.EngagementResult:
     facts = [
         eng.ActivityFact(date=d, outcome=o)
-        for d, o in Activity.objects.filter(company=company).values_list("date", "outcome")
+        for d, o in Activity.objects.filter(company=company)
+        .order_by("date", "id")
+        .values_list("date", "outcome")
     ]
     result = eng.derive_status(
         facts,
@@ -37,7 +39,10 @@ def refresh_all_engagement(today=None, batch=2000) -> int:
     """Recompute the status of every company with activities (time moves statuses on)."""
     today = today or timezone.localdate()
     facts: dict[int, list[eng.ActivityFact]] = defaultdict(list)
-    for cid, d, o in Activity.objects.values_list("company_id", "date", "outcome").iterator():
+    rows = Activity.objects.order_by("company_id", "date", "id").values_list(
+        "company_id", "date", "outcome"
+    )
+    for cid, d, o in rows.iterator():
         facts[cid].append(eng.ActivityFact(d, o))
     changed = 0
     with transaction.atomic():
@@ -86,3 +91,11 @@ def kreis_for_plz(plz: str) -> Kreis | None:
     if not ags:
         return None
     return Kreis.objects.filter(ags=ags).first()
+
+
+def refresh_priority(*companies: Company) -> None:
+    """Recompute the outreach priority of firms after a change (lazy: outreach builds on
+    companies, not the other way round)."""
+    from anett.outreach.services import refresh_priorities
+
+    refresh_priorities([c.pk for c in companies])

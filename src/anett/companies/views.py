@@ -21,8 +21,8 @@ from .exports import companies_xlsx
 from .filters import CompanyFilter
 from .forms import ActivityForm, BranchRuleForm, CompanyForm, ContactForm
 from .history import company_history
-from .models import Activity, BranchRule, Company, ContactPerson
-from .services import reclassify_all, recompute_engagement
+from .models import Activity, BranchRule, Company, ContactPerson, Stage
+from .services import reclassify_all, recompute_engagement, refresh_priority
 
 REGISTER = tuple(roles.REGISTER_ROLES)
 CONFIG = tuple(roles.CONFIG_ROLES)
@@ -135,6 +135,7 @@ def company_detail(request, pk):
         "can_edit": True,
         "can_delete": request.user.can_configure,
         "profile": company_profile(company),
+        "stages": Stage.choices,
     }
     return render(request, "companies/company_detail.html", context)
 
@@ -147,6 +148,7 @@ def company_create(request):
             company = form.save()
             if not request.user.can_see_all_details:
                 company.advisers.add(request.user)
+            refresh_priority(company)
         messages.success(request, _("Company “%(name)s” created.") % {"name": company})
         return redirect(company)
     return render(request, "companies/company_form.html", {"form": form, "company": None})
@@ -159,6 +161,7 @@ def company_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+            refresh_priority(company)
         messages.success(request, _("Changes saved."))
         return redirect(company)
     return render(request, "companies/company_form.html", {"form": form, "company": company})
@@ -252,6 +255,7 @@ def activity_add(request, pk):
             activity.save()
             before = company.get_engagement_status_display()
             recompute_engagement(company)
+            refresh_priority(company)
         after = company.get_engagement_status_display()
         msg = _("Activity recorded.")
         if before != after:
@@ -274,7 +278,7 @@ def activity_delete(request, pk, activity_pk):
         cancel_url=company.get_absolute_url(),
         success_url=company.get_absolute_url(),
         message=_("Activity deleted."),
-        after=lambda: recompute_engagement(company),
+        after=lambda: (recompute_engagement(company), refresh_priority(company)),
     )
 
 
