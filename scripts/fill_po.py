@@ -25,6 +25,14 @@ def quote(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def _unfuzzy(line: str) -> str:
+    """Our translation replaces msgmerge's guess: drop the fuzzy flag."""
+    if not line.startswith("#,"):
+        return line
+    flags = [f.strip() for f in line[2:].split(",") if f.strip() != "fuzzy"]
+    return "#, " + ", ".join(flags) if flags else ""
+
+
 def main():
     entries = PO.read_text(encoding="utf-8").split("\n\n")
     out, missing = [], []
@@ -48,7 +56,8 @@ def main():
         if msgid == "":
             out.append(entry)
             continue
-        head = [ln for ln in head if ln != "#, fuzzy"]
+        head = [_unfuzzy(ln) for ln in head if not ln.startswith("#|")]
+        head = [ln for ln in head if ln]
         tr = DE.get(msgid)
         if tr is None:
             missing.append(msgid)

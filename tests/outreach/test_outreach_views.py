@@ -37,6 +37,7 @@ def test_priority_list_ranks_and_explains(client_koordination):
     assert [c.name for c, _p in rows] == ["Heißer Zulieferer", "Kalter Händler"]
     html = r.content.decode()
     assert "KMU ohne Betriebsrat" in html
+    assert "2 Betriebe" in html
     assert "noch nie beteiligt, obwohl im Fokus der Branche" in html
     assert "Geschäftsführung" in html
     r = client_koordination.get("/ansprache/prioritaeten/?sme_without_wc=on")
