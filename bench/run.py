@@ -29,9 +29,12 @@ RESULTS = ROOT / "bench" / "results"
 DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
-# Targets on SQLite at 100 000 companies (docs/benchmarks.md).
+# Targets on SQLite at 100 000 companies (docs/benchmarks.md), (median, p95) in ms.
 TARGET_MEDIAN_MS = 50.0
 TARGET_P95_MS = 150.0
+REGISTER = (TARGET_MEDIAN_MS, TARGET_P95_MS)
+PAGE_300 = (None, 300.0)  # priority page: p95 <= 300 ms (issue 5)
+PRIORITY_COMPUTE_S = 2.0  # the priority list of all firms computed in <= 2 s
 # Queries at least this slow are listed with their query plan in docs/benchmarks.md.
 SLOW_QUERY_MS = 5.0
 
@@ -131,26 +134,64 @@ def cases(n: int):
         .first()
     )
     out = [
-        ("baseline (bare view)", "/__bench__/baseline/", False),
-        ("baseline + session/user", "/__bench__/baseline-user/", False),
-        ("list, page 1", "/betriebe/", True),
-        ("list, filtered", "/betriebe/?region=pilotregion&branch_group=supplier", True),
-        ("list, page 1000", "/betriebe/?page=1000", True),
-        ("list, search q=metall", "/betriebe/?q=metall", True),
+        ("baseline (bare view)", "/__bench__/baseline/", None),
+        ("baseline + session/user", "/__bench__/baseline-user/", None),
+        ("list, page 1", "/betriebe/", REGISTER),
+        ("list, filtered", "/betriebe/?region=pilotregion&branch_group=supplier", REGISTER),
+        ("list, page 1000", "/betriebe/?page=1000", REGISTER),
+        ("list, search q=metall", "/betriebe/?q=metall", REGISTER),
         (
             "list, htmx partial (filtered)",
             "/betriebe/?region=pilotregion&branch_group=supplier",
-            True,
+            REGISTER,
         ),
+        ("priority list, page 1", "/ansprache/prioritaeten/", PAGE_300),
+        (
+            "priority list, SMEs w/o works council in pilot region",
+            "/ansprache/prioritaeten/?region=pilotregion&sme_without_wc=on",
+            PAGE_300,
+        ),
+        ("pipeline board", "/ansprache/pipeline/", PAGE_300),
+        ("region page (pilot)", "/regionen/pilotregion/", PAGE_300),
     ]
     if detail:
         out.append(
             (
                 f"detail ({detail['n_act']} activities, {detail['n_con']} contacts)",
                 f"/betriebe/{detail['id']}/",
-                True,
+                REGISTER,
             )
         )
+    return out
+
+
+def measure_computations() -> list[dict]:
+    """Work that is not one request: the priority list of all firms."""
+    from anett.companies.models import Company
+    from anett.outreach import priority, services
+
+    out = []
+    best = None
+    for _ in range(3):
+        t0 = time.perf_counter()
+        ranked = priority.rank(services.firms(Company.objects.all()))
+        best = min(best or 1e9, time.perf_counter() - t0)
+    out.append(
+        {
+            "name": f"priority list, all {len(ranked):,} firms (fetch + score + sort)",
+            "seconds": best,
+            "verdict": "met" if best <= PRIORITY_COMPUTE_S else "missed",
+        }
+    )
+    t0 = time.perf_counter()
+    services.refresh_priorities()
+    out.append(
+        {
+            "name": "refresh stored priority scores (all firms)",
+            "seconds": time.perf_counter() - t0,
+            "verdict": "–",
+        }
+    )
     return out
 
 
@@ -253,8 +294,8 @@ def fmt_table(rows) -> str:
     return "\n".join(lines)
 
 
-def render_section(n, info, meta, rows, args) -> str:
-    missed = [r for r in rows if r["verdict"].startswith("missed")]
+def render_section(n, info, meta, rows, args, computations=()) -> str:
+    missed = [r for r in [*rows, *computations] if r["verdict"].startswith("missed")]
     demo = f"{meta.get('demo_s', '?')} s"
     if meta.get("demo_replaced"):
         demo += f", including the deletion of {meta['demo_replaced']} earlier demo companies"
@@ -283,13 +324,25 @@ def render_section(n, info, meta, rows, args) -> str:
         "",
         fmt_table(rows),
         "",
-        f"Targets: list and detail median < {TARGET_MEDIAN_MS:.0f} ms and "
-        f"p95 < {TARGET_P95_MS:.0f} ms on SQLite at 100 000 companies"
+        f"Targets: register list and detail median < {TARGET_MEDIAN_MS:.0f} ms and "
+        f"p95 < {TARGET_P95_MS:.0f} ms; priority list, pipeline and region pages "
+        f"p95 < {PAGE_300[1]:.0f} ms; on SQLite at 100 000 companies"
         + ("." if n == 100_000 else f" (this run has {n}; the verdicts are indicative only)."),
+        "",
+        "| Computation | Seconds (best of 3) | Target |",
+        "|---|---:|---|",
+        *[f"| {c['name']} | {c['seconds']:.2f} | {c['verdict']} |" for c in computations],
+        "",
+        f"Target: the priority list of 100 000 firms in ≤ {PRIORITY_COMPUTE_S:.0f} s.",
         "",
     ]
     if missed:
-        names = "; ".join(f"{r['name']} ({r['median']:.0f} / {r['p95']:.0f} ms)" for r in missed)
+        names = "; ".join(
+            f"{r['name']} ({r['median']:.0f} / {r['p95']:.0f} ms)"
+            if "median" in r
+            else f"{r['name']} ({r['seconds']:.2f} s)"
+            for r in missed
+        )
         out += [f"**Targets missed** (median / p95): {names}.", ""]
     else:
         out += ["All targets met.", ""]
@@ -367,7 +420,8 @@ def main(argv=None) -> int:
         qs = queries_of(client, url, htmx)
         verdict = "–"
         if targeted:
-            ok = med < TARGET_MEDIAN_MS and high < TARGET_P95_MS
+            max_med, max_p95 = targeted
+            ok = (max_med is None or med < max_med) and high < max_p95
             verdict = "met" if ok else "missed"
         rows.append(
             {
@@ -388,6 +442,10 @@ def main(argv=None) -> int:
             flush=True,
         )
 
+    computations = measure_computations()
+    for c in computations:
+        print(f"{c['name']:<42} {c['seconds']:.2f} s  {c['verdict']}", flush=True)
+
     print()
     print(fmt_table(rows))
     print(
@@ -395,9 +453,10 @@ def main(argv=None) -> int:
         f"{' (reused)' if meta.get('demo_reused') else ''}, {info['date']}"
     )
     if not args.no_docs:
-        write_docs(render_section(args.companies, info, meta, rows, args))
+        write_docs(render_section(args.companies, info, meta, rows, args, computations))
         print(f"updated {DOCS.relative_to(ROOT)}")
-    return 1 if args.check and any(r["verdict"] == "missed" for r in rows) else 0
+    missed = any(r["verdict"] == "missed" for r in [*rows, *computations])
+    return 1 if args.check and missed else 0
 
 
 if __name__ == "__main__":

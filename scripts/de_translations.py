@@ -510,6 +510,9 @@ DE = {
     'More than %(n)d companies match. Narrow the filter or select companies.': 'Mehr als %(n)d Betriebe passen. Schränken Sie den Filter ein oder wählen Sie Betriebe aus.',
     'Campaign “%(name)s” created with %(n)d tasks.': 'Kampagne „%(name)s“ mit %(n)d Aufgaben angelegt.',
     'Stage: %(before)s → %(after)s (recorded as activity).': 'Phase: %(before)s → %(after)s (als Aktivität erfasst).',
+    'Rules that raise signals': 'Regeln, die Signale auslösen',
+    'Days': 'Tage',
+    'The rules are part of the versioned questionnaire; changes are reviewed in code.': 'Die Regeln gehören zum versionierten Fragebogen; Änderungen werden im Code geprüft.',
     "German": "Deutsch",
     "English": "Englisch",
 }

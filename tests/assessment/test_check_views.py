@@ -204,6 +204,11 @@ def test_flag_list_and_resolution(client_koordination, user_koordination):
     flag = Flag.objects.get(company=company)
     html = client_koordination.get("/signale/").content.decode()
     assert "Personalabbau geplant" in html
+    # The rules are listed in words.
+    assert (
+        "Planen Sie in den nächsten 12 Monaten Kurzarbeit oder Personalabbau? → „Personalabbau“"
+        in html
+    )
     r = client_koordination.post(f"/signale/{flag.pk}/erledigt/", {"resolution": ""})
     assert r.status_code == 200 and "resolution" in r.context["form"].errors
     r = client_koordination.post(
@@ -212,7 +217,9 @@ def test_flag_list_and_resolution(client_koordination, user_koordination):
     assert r.status_code == 302
     flag.refresh_from_db()
     assert flag.resolved_by == user_koordination
-    assert "Personalabbau geplant" not in client_koordination.get("/signale/").content.decode()
+    assert list(client_koordination.get("/signale/").context["page"]) == []
+    resolved = client_koordination.get("/signale/?status=resolved").context["page"]
+    assert [f.title for f in resolved] == ["Personalabbau geplant"]
 
 
 # --- personal link ----------------------------------------------------------------------

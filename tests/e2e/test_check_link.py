@@ -92,4 +92,8 @@ def test_firm_fills_check_by_link_on_a_phone(live_server, chromium_browser):
     expect(page.locator("#profile")).to_contain_text("Unternehmensnachfolge")
     expect(page.locator("#flags")).to_contain_text("Nachfolge ungeregelt")
     expect(page.locator("#engagement-status")).to_have_text("beteiligt")
+    # ... and the firm has moved in the pipeline.
+    expect(page.locator("#id_stage_move")).to_have_value("check_done")
+    page.goto(f"{live_server.url}/ansprache/pipeline/")
+    expect(page.locator("[data-stage=check_done]")).to_contain_text("Demo-Handywerk Silberbach")
     desk.close()

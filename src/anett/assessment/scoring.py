@@ -160,3 +160,21 @@ def evaluate(definition: Definition, answers: dict, branch_group: str) -> Result
         answered=sum(1 for q in scored if answers.get(q.id) not in (None, "")),
         total=len(scored),
     )
+
+
+def describe_condition(cond: dict, definition: Definition) -> str:
+    """A flag rule's condition in words, e.g. for the rules overview."""
+    if "all" in cond:
+        return " und ".join(describe_condition(c, definition) for c in cond["all"])
+    if "any" in cond:
+        return " oder ".join(describe_condition(c, definition) for c in cond["any"])
+    q = definition.question(cond["q"])
+    if "eq" in cond:
+        answer = f"„{q.label_for(cond['eq'])}“"
+    elif "in" in cond:
+        answer = " / ".join(f"„{q.label_for(v)}“" for v in cond["in"])
+    elif "gte" in cond:
+        answer = f"mindestens {cond['gte']}"
+    else:
+        answer = f"höchstens {cond['lte']}"
+    return f"{q.text} → {answer}"

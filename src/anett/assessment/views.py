@@ -15,6 +15,7 @@ from anett.core.permissions import role_required
 from . import services
 from .forms import ManualNeedForm, ResolveFlagForm, page_form
 from .models import Assessment, CheckLink, Flag, FlagLevel, Mode
+from .scoring import describe_condition
 
 REGISTER = tuple(roles.REGISTER_ROLES)
 CONFIG = tuple(roles.CONFIG_ROLES)
@@ -252,8 +253,28 @@ def flag_list(request):
             "query": query.urlencode(),
             "today": timezone.localdate(),
             "levels": FlagLevel.choices,
+            "rules": flag_rules(),
+            "questionnaire": services.current_questionnaire(),
         },
     )
+
+
+def flag_rules() -> list[dict]:
+    """The signal rules of the current questionnaire, in words."""
+    questionnaire = services.current_questionnaire()
+    if questionnaire is None:
+        return []
+    definition = questionnaire.parsed
+    return [
+        {
+            "level": r["level"],
+            "title": r["title"],
+            "condition": describe_condition(r["when"], definition),
+            "follow_up": r.get("follow_up", ""),
+            "due_days": r.get("due_days"),
+        }
+        for r in definition.flags
+    ]
 
 
 @role_required(*REGISTER)

@@ -196,9 +196,7 @@ class Company(models.Model):
         default=Stage.IDENTIFIED,
         editable=False,
     )
-    priority_score = models.PositiveSmallIntegerField(
-        _("priority"), default=0, editable=False, db_index=True
-    )
+    priority_score = models.PositiveSmallIntegerField(_("priority"), default=0, editable=False)
     search_text = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
@@ -218,8 +216,13 @@ class Company(models.Model):
             models.Index(fields=["works_council", "name"]),
             # Covers paging by name and the search on search_text without table reads.
             models.Index(fields=["name", "id", "search_text"]),
-            models.Index(fields=["branch_group", "kreis"]),
-            models.Index(fields=["stage", "priority_score"]),
+            # Covers counts by region and branch group (filters, region key figures).
+            models.Index(fields=["kreis", "branch_group"]),
+            # The priority list and the pipeline board sort by priority, then name.
+            models.Index(fields=["-priority_score", "name", "id"]),
+            models.Index(fields=["stage", "-priority_score", "name"]),
+            # "SMEs without works council" in a region, by priority.
+            models.Index(fields=["works_council", "sme_class", "kreis", "-priority_score"]),
         ]
 
     def __str__(self):
