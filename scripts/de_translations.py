@@ -513,6 +513,9 @@ DE = {
     'Rules that raise signals': 'Regeln, die Signale auslösen',
     'Days': 'Tage',
     'The rules are part of the versioned questionnaire; changes are reviewed in code.': 'Die Regeln gehören zum versionierten Fragebogen; Änderungen werden im Code geprüft.',
+    'open red signals': 'offene rote Signale',
+    'open yellow signals': 'offene gelbe Signale',
+    'my open tasks': 'meine offenen Aufgaben',
     "German": "Deutsch",
     "English": "Englisch",
 }

@@ -217,3 +217,23 @@ def test_priority_command_rejects_bad_input(db, tmp_path):
         call_command("priority", "--out", str(tmp_path / "p.txt"))
     with pytest.raises(CommandError, match="Unbekannte Region"):
         call_command("priority", "--region", "mars", "--out", str(tmp_path / "p.csv"))
+
+
+def test_overview_counts_signals_and_tasks(client_beratung, user_beratung):
+    mine = make_company("Übersicht")
+    mine.advisers.add(user_beratung)
+    a = checks.start_assessment(mine, user_beratung)
+    a.answers = {"fi_liquidity": "critical", "en_costs": "threatening"}
+    a.save()
+    checks.submit(a, user_beratung)
+    Task.objects.create(
+        company=mine, assigned_to=user_beratung, title="Anrufen", due_date=timezone.localdate()
+    )
+    hidden = make_company("Nicht sichtbar")
+    b = checks.start_assessment(hidden, None)
+    b.answers = {"lb_job_cuts": "cuts"}
+    b.save()
+    checks.submit(b, None)
+    r = client_beratung.get("/")
+    assert (r.context["red_flags"], r.context["yellow_flags"], r.context["my_tasks"]) == (1, 1, 1)
+    assert "offene rote Signale" in r.content.decode()

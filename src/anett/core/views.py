@@ -27,10 +27,18 @@ def home(request):
         .select_related("company")
         .order_by("due_date")
     )
+    from anett.assessment.models import Flag
+    from anett.outreach.models import Task
+
+    visible = Company.objects.for_detail(user)
+    open_flags = Flag.objects.filter(resolved_at__isnull=True, company__in=visible)
     return render(
         request,
         "core/home.html",
         {
+            "red_flags": open_flags.filter(level="red").count(),
+            "yellow_flags": open_flags.filter(level="yellow").count(),
+            "my_tasks": Task.objects.filter(assigned_to=user, done_at__isnull=True).count(),
             "status_counts": status_counts,
             "total": sum(status_counts.values()),
             "due": list(due[:15]),
