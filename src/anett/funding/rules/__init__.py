@@ -1,0 +1,1 @@
+"""Formulas of the funding programmes, one module per programme (see `base.py`)."""
