@@ -237,3 +237,48 @@ def test_overview_counts_signals_and_tasks(client_beratung, user_beratung):
     r = client_beratung.get("/")
     assert (r.context["red_flags"], r.context["yellow_flags"], r.context["my_tasks"]) == (1, 1, 1)
     assert "offene rote Signale" in r.content.decode()
+
+
+def test_coordinators_configure_passivity_and_weights(
+    client_koordination, client_beratung, user_koordination
+):
+    from anett.core.models import NetworkSettings
+
+    hot, cold = setup_firms()
+    # An approach 30 days ago without answer: not passive under the default 90 days.
+    Activity.objects.create(
+        company=hot,
+        kind="call",
+        outcome="open",
+        user=user_koordination,
+        date=timezone.localdate() - timedelta(days=30),
+    )
+    from anett.companies.services import recompute_engagement
+
+    recompute_engagement(hot)
+    hot.refresh_from_db()
+    assert hot.engagement_status == "unknown"
+    form = {
+        "passive_after_days": 14,
+        "engagement_stale_days": 365,
+        "weight_exposure": 0,
+        "weight_need": 0,
+        "weight_passivity": 0,
+        "weight_sme": 0,
+        "weight_no_works_council": 0,
+        "weight_size": 100,
+    }
+    assert client_beratung.post("/einstellungen/", form).status_code == 403
+    bad = client_koordination.post("/einstellungen/", dict(form, weight_size=90))
+    assert bad.status_code == 200
+    assert "müssen zusammen 100 ergeben (jetzt 90)" in bad.content.decode()
+    r = client_koordination.post("/einstellungen/", form)
+    assert r.status_code == 302
+    assert NetworkSettings.current().updated_by == user_koordination
+    hot.refresh_from_db()
+    cold.refresh_from_db()
+    assert hot.engagement_status == "passive"
+    # Only size counts now: the bigger firm ranks first.
+    assert cold.priority_score > hot.priority_score
+    r = client_koordination.get("/ansprache/prioritaeten/")
+    assert [c.name for c, _p in r.context["page"].object_list][0] == "Kalter Händler"

@@ -4,12 +4,11 @@ mistaken for a real firm ("Demo-…"). Districts, WZ codes and institutions are 
 import random
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.test.utils import override_settings
 
 from anett.core import roles
-from anett.core.models import User
+from anett.core.models import NetworkSettings, User
 from anett.regions.models import Kreis
 from anett.regions.plz import _lookup
 from anett.regions.reference import NUTS_SUCCESSORS
@@ -272,6 +271,7 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
             )
     ContactPerson.objects.bulk_create(contacts, batch_size=2000)
     statuses: dict[int, eng.EngagementResult] = {}
+    rules = NetworkSettings.current()
     for c in active:
         facts = []
         start = today - timedelta(days=rng.randint(20, 600))
@@ -306,7 +306,7 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
                 )
             )
         statuses[c.pk] = eng.derive_status(
-            facts, today, settings.ANETT_PASSIVE_AFTER_DAYS, settings.ANETT_ENGAGEMENT_STALE_DAYS
+            facts, today, rules.passive_after_days, rules.engagement_stale_days
         )
     Activity.objects.bulk_create(activities, batch_size=2000)
     stage_for = {

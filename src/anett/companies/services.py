@@ -2,10 +2,10 @@
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from anett.core.models import NetworkSettings
 from anett.regions.models import Kreis
 from anett.regions.plz import ags_for_plz
 
@@ -21,11 +21,12 @@ def recompute_engagement(company: Company, today=None) -> eng.EngagementResult:
         .order_by("date", "id")
         .values_list("date", "outcome")
     ]
+    rules = NetworkSettings.current()
     result = eng.derive_status(
         facts,
         today or timezone.localdate(),
-        passive_after_days=settings.ANETT_PASSIVE_AFTER_DAYS,
-        stale_days=settings.ANETT_ENGAGEMENT_STALE_DAYS,
+        passive_after_days=rules.passive_after_days,
+        stale_days=rules.engagement_stale_days,
     )
     Company.objects.filter(pk=company.pk).update(
         engagement_status=result.status, engagement_reason=result.reason[:200]
@@ -45,13 +46,14 @@ def refresh_all_engagement(today=None, batch=2000) -> int:
     for cid, d, o in rows.iterator():
         facts[cid].append(eng.ActivityFact(d, o))
     changed = 0
+    rules = NetworkSettings.current()
     with transaction.atomic():
         for cid, company_facts in facts.items():
             r = eng.derive_status(
                 company_facts,
                 today,
-                passive_after_days=settings.ANETT_PASSIVE_AFTER_DAYS,
-                stale_days=settings.ANETT_ENGAGEMENT_STALE_DAYS,
+                passive_after_days=rules.passive_after_days,
+                stale_days=rules.engagement_stale_days,
             )
             changed += (
                 Company.objects.filter(pk=cid)

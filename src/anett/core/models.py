@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -67,3 +68,73 @@ class SensitiveAccess(models.Model):
 
     def __str__(self):
         return f"{self.at:%d.%m.%Y %H:%M} {self.user} {self.action} {self.object_label}"
+
+
+def _percent(label):
+    return models.PositiveSmallIntegerField(
+        label, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+
+
+class NetworkSettings(models.Model):
+    """Rules of the network that coordinators may change: when a firm counts as passive,
+    and how the priority list weighs its criteria (weights in percent)."""
+
+    passive_after_days = models.PositiveSmallIntegerField(
+        _("an approach without answer counts as passive after (days)"),
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+    )
+    engagement_stale_days = models.PositiveSmallIntegerField(
+        _("engagement fades to passive without activity after (days)"),
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+    )
+    weight_exposure = _percent(_("weight: exposure"))
+    weight_need = _percent(_("weight: highest need"))
+    weight_passivity = _percent(_("weight: passivity"))
+    weight_sme = _percent(_("weight: SME"))
+    weight_no_works_council = _percent(_("weight: no works council"))
+    weight_size = _percent(_("weight: size"))
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("network settings")
+        verbose_name_plural = _("network settings")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @classmethod
+    def current(cls) -> "NetworkSettings":
+        obj, _created = cls.objects.get_or_create(
+            pk=1,
+            defaults={
+                "passive_after_days": settings.ANETT_PASSIVE_AFTER_DAYS,
+                "engagement_stale_days": settings.ANETT_ENGAGEMENT_STALE_DAYS,
+                "weight_exposure": 30,
+                "weight_need": 25,
+                "weight_passivity": 20,
+                "weight_sme": 10,
+                "weight_no_works_council": 10,
+                "weight_size": 5,
+            },
+        )
+        return obj
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return {
+            "exposure": self.weight_exposure / 100,
+            "need": self.weight_need / 100,
+            "passivity": self.weight_passivity / 100,
+            "sme": self.weight_sme / 100,
+            "no_works_council": self.weight_no_works_council / 100,
+            "size": self.weight_size / 100,
+        }

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("ueber/", views.about, name="about"),
     path("zugriffsprotokoll/", views.access_log, name="access_log"),
+    path("einstellungen/", views.network_settings, name="settings"),
 ]

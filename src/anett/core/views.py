@@ -7,7 +7,7 @@ from django.utils import timezone
 from anett.regions.reference import MAP_CREDIT, SOURCE_CREDIT
 
 from . import roles
-from .models import SensitiveAccess
+from .models import NetworkSettings, SensitiveAccess
 from .permissions import role_required
 
 
@@ -64,3 +64,30 @@ def access_log(request):
         request.GET.get("page")
     )
     return render(request, "core/access_log.html", {"page": page})
+
+
+@role_required(*roles.CONFIG_ROLES)
+def network_settings(request):
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    from anett.companies.services import refresh_all_engagement
+    from anett.outreach.services import refresh_priorities
+
+    from .forms import NetworkSettingsForm
+
+    current = NetworkSettings.current()
+    form = NetworkSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.updated_by = request.user
+        obj.save()
+        engaged = refresh_all_engagement()
+        prioritised = refresh_priorities()
+        messages.success(
+            request,
+            _("Settings saved; %(e)d engagement statuses and %(p)d priorities recomputed.")
+            % {"e": engaged, "p": prioritised},
+        )
+        return redirect("core:settings")
+    return render(request, "core/settings.html", {"form": form, "current": current})

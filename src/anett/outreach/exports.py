@@ -10,12 +10,13 @@ from . import priority
 COLUMNS = ["rank", "company_id", "name", "kreis", "score", "reasons"]
 
 
-def rows(firms: list[priority.Firm], limit: int | None = None):
-    ranked = priority.rank(firms)
+def rows(firms: list[priority.Firm], limit=None, weights: priority.Weights | None = None):
+    weights = weights or priority.Weights()
+    ranked = priority.rank(firms, weights)
     if limit is not None:
         ranked = ranked[:limit]
     for i, (_score, firm) in enumerate(ranked, start=1):
-        p = priority.prioritise(firm)
+        p = priority.prioritise(firm, weights)
         yield [i, firm.id, firm.name, firm.kreis, p.score, p.reasons]
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from anett.assessment.models import Assessment, Need, Status
 from anett.companies.models import Activity, Company, Outcome, Stage
 from anett.companies.services import recompute_engagement
+from anett.core.models import NetworkSettings
 
 from . import priority
 from .models import Campaign, Task
@@ -39,6 +40,10 @@ STAGE_OUTCOME = {
     Stage.LATER: Outcome.CONTACTED,
 }
 STAGE_ORDER = [s.value for s in Stage]
+
+
+def current_weights() -> priority.Weights:
+    return priority.Weights(**NetworkSettings.current().weights)
 
 
 def firms(queryset) -> list[priority.Firm]:
@@ -85,8 +90,9 @@ def refresh_priorities(company_ids=None) -> int:
         qs = qs.filter(pk__in=list(company_ids))
     current = dict(qs.values_list("id", "priority_score"))
     by_score: dict[int, list[int]] = defaultdict(list)
+    weights = current_weights()
     for firm in firms(qs):
-        s = priority.score(firm)
+        s = priority.score(firm, weights)
         if current.get(firm.id) != s:
             by_score[s].append(firm.id)
     changed = 0
@@ -99,7 +105,10 @@ def refresh_priorities(company_ids=None) -> int:
 def explain(companies) -> dict[int, priority.Priority]:
     """Reasons and channels for the rows shown on a page."""
     ids = [c.pk for c in companies]
-    return {f.id: priority.prioritise(f) for f in firms(Company.objects.filter(pk__in=ids))}
+    weights = current_weights()
+    return {
+        f.id: priority.prioritise(f, weights) for f in firms(Company.objects.filter(pk__in=ids))
+    }
 
 
 @transaction.atomic

@@ -30,7 +30,8 @@ class Command(BaseCommand):
             qs = qs.filter(kreis_id__in=list(region.kreise.values_list("id", flat=True)))
         firms = services.firms(qs.select_related("kreis"))
         try:
-            n = exports.write(out, exports.rows(firms, options["limit"]))
+            rows = exports.rows(firms, options["limit"], services.current_weights())
+            n = exports.write(out, rows)
         except OSError as exc:
             raise CommandError(f"Datei {out} kann nicht geschrieben werden: {exc}") from exc
         self.stdout.write(f"{n} Betriebe nach {out} geschrieben.")
