@@ -8,8 +8,23 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from de_translations import DE  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
+
+def load_translations() -> dict:
+    """German texts from scripts/de_translations.py and every de_translations_<app>.py."""
+    import importlib.util
+
+    merged = {}
+    for path in sorted(HERE.glob("de_translations*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        merged.update(module.DE)
+    return merged
+
+
+DE = load_translations()
 
 PO = Path(__file__).resolve().parent.parent / "src/anett/locale/de/LC_MESSAGES/django.po"
 

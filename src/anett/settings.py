@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "anett.funding",
     "anett.assessment",
     "anett.outreach",
+    "anett.imports",
+    "anett.network",
 ]
 
 MIDDLEWARE = [

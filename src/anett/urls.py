@@ -10,6 +10,8 @@ urlpatterns = [
     path("regionen/", include("anett.regions.urls")),
     path("betriebe/", include("anett.companies.urls")),
     path("ansprache/", include("anett.outreach.urls")),
+    path("import/", include("anett.imports.urls")),
+    path("netzwerk/", include("anett.network.urls")),
     path("", include("anett.assessment.urls")),
     path("", include("anett.core.urls")),
 ]
