@@ -297,3 +297,25 @@ KIND_DE = {
     "coaching": "Coaching",
     "transfer": "Transfermaßnahme",
 }
+
+
+def application_before_start(b: Builder, m) -> None:
+    """§ 324 Abs. 1 SGB III: benefits of the agency need an application before the start.
+    A late application gives "check" (rule marked unverified), not a hard no."""
+    if m.application is None:
+        b.unknown(
+            "ANTRAG",
+            "Antrag vor Beginn der Maßnahme",
+            "§ 324 Abs. 1 SGB III",
+            "measure.application",
+        )
+    elif m.start:
+        if m.application <= m.start:
+            b.passed("ANTRAG", "Antrag vor Beginn der Maßnahme gestellt", "§ 324 Abs. 1 SGB III")
+        else:
+            b.failed_(
+                "ANTRAG",
+                "Antrag erst nach Beginn der Maßnahme gestellt",
+                "§ 324 Abs. 1 SGB III",
+                rule="application_before_start",
+            )

@@ -16,6 +16,7 @@ from .base import (
     Builder,
     Shared,
     add_years,
+    application_before_start,
     dec,
     fmt_date,
     fmt_eur,
@@ -181,23 +182,7 @@ def decide_firm(b: Builder, v, ff: FirmFacts, s: Shared) -> None:
             f"{fmt_date(b.param('kug_exclusion_until'))} ausgeschlossen",
             "firm.short_time_work",
         )
-    if m.application is None:
-        b.unknown(
-            "ANTRAG",
-            "Antrag vor Beginn der Maßnahme",
-            "§ 324 Abs. 1 SGB III",
-            "measure.application",
-        )
-    elif m.start:
-        if m.application <= m.start:
-            b.passed("ANTRAG", "Antrag vor Beginn der Maßnahme gestellt", "§ 324 Abs. 1 SGB III")
-        else:
-            b.failed_(
-                "ANTRAG",
-                "Antrag erst nach Beginn der Maßnahme gestellt",
-                "§ 324 Abs. 1 SGB III",
-                rule="application_before_start",
-            )
+    application_before_start(b, m)
     if m.wage_loss_hours:
         b.warn(
             "Zum Arbeitsentgeltzuschuss kommt der pauschalierte Arbeitgeberanteil am "

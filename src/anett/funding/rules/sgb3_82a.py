@@ -15,6 +15,7 @@ from .base import (
     Builder,
     Shared,
     add_years,
+    application_before_start,
     dec,
     fmt_date,
     fmt_eur,
@@ -174,23 +175,7 @@ def decide_firm(b: Builder, v, ff: FirmFacts, s: Shared) -> None:
             "Keine abschlussbezogene Maßnahme: keine Höchstdauer nach § 180 Abs. 4",
             "§ 82a Abs. 1 SGB III i. V. m. § 180 Abs. 4 SGB III",
         )
-    if m.application is None:
-        b.unknown(
-            "ANTRAG",
-            "Antrag vor Beginn der Maßnahme",
-            "§ 324 Abs. 1 SGB III",
-            "measure.application",
-        )
-    elif m.start:
-        if m.application <= m.start:
-            b.passed("ANTRAG", "Antrag vor Beginn der Maßnahme gestellt", "§ 324 Abs. 1 SGB III")
-        else:
-            b.failed_(
-                "ANTRAG",
-                "Antrag erst nach Beginn der Maßnahme gestellt",
-                "§ 324 Abs. 1 SGB III",
-                rule="application_before_start",
-            )
+    application_before_start(b, m)
 
 
 def decide_participant(b: Builder, v, ff: FirmFacts, s: Shared, p: Participant) -> None:
