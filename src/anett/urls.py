@@ -12,6 +12,7 @@ urlpatterns = [
     path("ansprache/", include("anett.outreach.urls")),
     path("import/", include("anett.imports.urls")),
     path("netzwerk/", include("anett.network.urls")),
+    path("foerderung/", include("anett.funding.urls")),
     path("", include("anett.assessment.urls")),
     path("", include("anett.core.urls")),
 ]
