@@ -533,6 +533,7 @@ DE = {
     'Last changed': 'Zuletzt geändert',
     'Save and recompute': 'Speichern und neu berechnen',
     'Settings': 'Einstellungen',
+    'Network': 'Netzwerk',
     "German": "Deutsch",
     "English": "Englisch",
 }
