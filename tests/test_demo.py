@@ -92,3 +92,15 @@ def test_demo_users_can_log_in(client):
     )
     assert response.status_code == 302
     assert client.get("/betriebe/").status_code == 200
+
+
+def test_demo_has_completed_checks_with_needs(db):
+    from anett.assessment.models import Assessment, Need
+    from anett.companies.demo import create_demo
+
+    result = create_demo(120, seed=7)
+    submitted = Assessment.objects.filter(status="submitted", company__is_demo=True)
+    assert result["checks"] == submitted.count() > 0
+    assert Need.objects.filter(company__is_demo=True, current=True).exists()
+    for a in submitted:
+        assert a.company.engagement_status == "engaged"

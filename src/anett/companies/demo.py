@@ -327,12 +327,45 @@ def create_demo(n_companies: int, seed: int = 2022, replace: bool = False, log=p
         [Company.advisers.through(company_id=c.pk, user_id=beratung.pk) for c in assigned],
         batch_size=2000,
     )
+    checks = _demo_checks(
+        rng, [c for c in active if statuses[c.pk].status == eng.ENGAGED], koordination
+    )
     return {
         "companies": len(companies),
         "contacts": len(contacts),
         "activities": len(activities),
+        "checks": checks,
         "password": password,
     }
+
+
+MAX_DEMO_CHECKS = 150
+
+
+def _demo_checks(rng: random.Random, engaged: list[Company], user) -> int:
+    """Completed transformation checks with random answers for some engaged demo firms, so
+    that profiles, needs, signals, priorities and the gap analysis have something to show.
+    Every answer is chosen at random from the questionnaire's options (fictitious firms)."""
+    from anett.assessment import services as checks
+
+    if checks.current_questionnaire() is None:
+        return 0
+    chosen = rng.sample(engaged, min(len(engaged), MAX_DEMO_CHECKS))
+    for company in chosen:
+        assessment = checks.start_assessment(company, user)
+        definition = assessment.questionnaire.parsed
+        answers = {}
+        for q in definition.questions:
+            if q.type == "text" or rng.random() < 0.15:
+                continue
+            if q.type == "scale":
+                answers[q.id] = rng.randint(q.scale["min"], q.scale["max"])
+            else:
+                answers[q.id] = rng.choice(q.options).value
+        assessment.answers = answers
+        assessment.save(update_fields=["answers"])
+        checks.submit(assessment, user)
+    return len(chosen)
 
 
 def settings_password() -> str:

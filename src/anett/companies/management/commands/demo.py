@@ -22,7 +22,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"Demo: {result['companies']} Betriebe, {result.get('contacts', 0)} Kontakte, "
-            f"{result.get('activities', 0)} Aktivitäten."
+            f"{result.get('activities', 0)} Aktivitäten, "
+            f"{result.get('checks', 0)} abgeschlossene Transformations-Checks."
         )
         self.stdout.write("Demo-Zugänge (Benutzername / Passwort):")
         for username, _role, _f, _l, org in DEMO_USERS:
