@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, models
 from django.utils import timezone
 
@@ -119,7 +120,9 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
             )
             return [r[0] for r in cursor.fetchall()]
         if connection.vendor != "sqlite":
-            raise NotImplementedError(connection.vendor)
+            raise ImproperlyConfigured(
+                f"Der Import unterstützt SQLite und PostgreSQL, nicht {connection.vendor}."
+            )
         cursor.execute(f"SELECT max({connection.ops.quote_name(pk)}) FROM {table}")
         top = cursor.fetchone()[0] or 0
         cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'")
