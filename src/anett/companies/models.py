@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from anett.core.models import PersonBase
+
 from . import classification as cls
 from . import engagement as eng
 
@@ -275,15 +277,10 @@ class UnionMembership(models.TextChoices):
     OTHER = "other", _("other union")
 
 
-class ContactPerson(models.Model):
+class ContactPerson(PersonBase):
     company = models.ForeignKey(
         Company, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("company")
     )
-    first_name = models.CharField(_("first name"), max_length=100, blank=True)
-    last_name = models.CharField(_("last name"), max_length=100)
-    function = models.CharField(_("function"), max_length=120, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
     # Consent to store and use the contact data.
     consent_purpose = models.CharField(_("consent: purpose"), max_length=200, blank=True)
     consent_date = models.DateField(_("consent: date"), null=True, blank=True)
@@ -301,9 +298,6 @@ class ContactPerson(models.Model):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
         ordering = ["last_name", "first_name"]
-
-    def __str__(self):
-        return f"{self.first_name} {self.last_name}".strip()
 
     @property
     def has_consent(self) -> bool:

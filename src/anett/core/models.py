@@ -138,3 +138,20 @@ class NetworkSettings(models.Model):
             "no_works_council": self.weight_no_works_council / 100,
             "size": self.weight_size / 100,
         }
+
+
+class PersonBase(models.Model):
+    """Name and ways to reach a person; shared by contacts of firms and of actors."""
+
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100)
+    function = models.CharField(_("function"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}".strip()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from anett.assessment.models import Topic
+from anett.core.models import PersonBase
 
 from . import vocab
 from .fields import CodeListField
@@ -73,17 +74,12 @@ class Actor(models.Model):
         return self.short_name or self.name
 
 
-class ActorContact(models.Model):
+class ActorContact(PersonBase):
     """A contact person at an actor, stored only with consent (purpose and date)."""
 
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("actor")
     )
-    first_name = models.CharField(_("first name"), max_length=100, blank=True)
-    last_name = models.CharField(_("last name"), max_length=100)
-    function = models.CharField(_("function"), max_length=120, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
     consent_purpose = models.CharField(_("consent: purpose"), max_length=200)
     consent_date = models.DateField(_("consent: date"))
     consent_source = models.CharField(_("consent: source"), max_length=200, blank=True)
@@ -93,9 +89,6 @@ class ActorContact(models.Model):
         verbose_name = _("contact person of an actor")
         verbose_name_plural = _("contact persons of actors")
         ordering = ["last_name", "first_name"]
-
-    def __str__(self):
-        return f"{self.first_name} {self.last_name}".strip()
 
 
 class ActorRelation(models.Model):
