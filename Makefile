@@ -4,7 +4,7 @@ PYTHON ?= python3
 ANETT = $(VENV)/bin/anett
 STAMP = $(VENV)/.installed-stamp
 
-.PHONY: run test lint format bench messages clean
+.PHONY: run test lint format bench messages messages-lenient clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ messages: $(STAMP)
 	cd src/anett && ../../$(ANETT) makemessages -l de -l en --no-obsolete
 	$(VENV)/bin/python scripts/fill_po.py
 	cd src/anett && ../../$(ANETT) compilemessages
+
+# For parallel work: waits for a lock and tolerates texts that have no German yet.
+messages-lenient: $(STAMP)
+	flock /tmp/anett-messages.lock sh -c 'cd src/anett && ../../$(ANETT) makemessages -l de -l en --no-obsolete >/dev/null && cd ../.. && ($(VENV)/bin/python scripts/fill_po.py || true) && cd src/anett && ../../$(ANETT) compilemessages >/dev/null'
 
 clean:
 	rm -rf $(VENV) var

@@ -54,6 +54,11 @@ INSTALLED_APPS = [
     "anett.outreach",
     "anett.imports",
     "anett.network",
+    "anett.partners",
+    "anett.reports",
+    "anett.procedure",
+    "anett.api",
+    "anett.duplicates",
 ]
 
 MIDDLEWARE = [

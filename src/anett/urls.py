@@ -13,6 +13,11 @@ urlpatterns = [
     path("import/", include("anett.imports.urls")),
     path("netzwerk/", include("anett.network.urls")),
     path("foerderung/", include("anett.funding.urls")),
+    path("partner/", include("anett.partners.urls")),
+    path("auswertung/", include("anett.reports.urls")),
+    path("verfahren/", include("anett.procedure.urls")),
+    path("api/", include("anett.api.urls")),
+    path("dubletten/", include("anett.duplicates.urls")),
     path("", include("anett.assessment.urls")),
     path("", include("anett.core.urls")),
 ]

@@ -239,3 +239,86 @@ class ProgrammeSetting(models.Model):
     @property
     def source_list(self) -> list[str]:
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
+
+
+class MeasureStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    APPLIED = "applied", _("funding applied for")
+    GRANTED = "granted", _("funding granted")
+    RUNNING = "running", _("running")
+    COMPLETED = "completed", _("completed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class MeasureRecord(models.Model):
+    """A qualification or consulting measure that actually happens at a firm: who took part,
+    how many hours, the funding applied for and granted, and the outcome that the network
+    is judged by (participants still employed six months after the end)."""
+
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="measure_records",
+        verbose_name=_("company"),
+    )
+    planned_measure = models.ForeignKey(
+        PlannedMeasure,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="records",
+        verbose_name=_("planned measure (Förderrechner)"),
+    )
+    title = models.CharField(_("title of the measure"), max_length=200)
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=MeasureKind.choices, default=MeasureKind.TRAINING
+    )
+    programme = models.CharField(
+        _("funding programme"), max_length=40, blank=True, help_text=_("programme id, e.g. sgb3-82")
+    )
+    topic = models.CharField(_("topic"), max_length=40, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
+    )
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), default=0)
+    hours = models.DecimalField(
+        _("hours per participant"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    cost_eur = _money(_("total cost (EUR)"))
+    funding_applied_eur = _money(_("funding applied for (EUR)"))
+    funding_granted_eur = _money(_("funding granted (EUR)"))
+    employed_after_6_months = models.PositiveIntegerField(
+        _("participants still employed 6 months after the end"), null=True, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("measure record")
+        verbose_name_plural = _("measure records")
+        ordering = ["-start", "-id"]
+        indexes = [
+            models.Index(fields=["company", "status"]),
+            models.Index(fields=["status", "start"]),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,6 +1,28 @@
+import importlib
+import importlib.util
+
 from django.core.management.base import BaseCommand
 
 from anett.companies.demo import DEMO_USERS, create_demo
+
+# Apps that add their own demo content after the firms exist. Each module has
+# `create_demo(seed: int, log) -> str | None` (idempotent; the return value is printed).
+DEMO_HOOKS = [
+    "anett.funding.demo",
+    "anett.partners.demo",
+    "anett.procedure.demo",
+    "anett.reports.demo",
+    "anett.duplicates.demo",
+]
+
+
+def run_demo_hooks(seed, log):
+    for name in DEMO_HOOKS:
+        if importlib.util.find_spec(name) is None:
+            continue
+        summary = importlib.import_module(name).create_demo(seed=seed, log=log)
+        if summary:
+            log(summary)
 
 
 class Command(BaseCommand):
@@ -20,6 +42,7 @@ class Command(BaseCommand):
         result = create_demo(
             options["companies"], options["seed"], options["replace"], log=self.stdout.write
         )
+        run_demo_hooks(options["seed"], self.stdout.write)
         self.stdout.write(
             f"Demo: {result['companies']} Betriebe, {result.get('contacts', 0)} Kontakte, "
             f"{result.get('activities', 0)} Aktivitäten, "
