@@ -8,7 +8,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "src/anett/funding"
-PY = ["models.py", "forms.py", "views.py", "services.py", "exports.py"]
+PY = [
+    "models.py",
+    "forms.py",
+    "views.py",
+    "services.py",
+    "exports.py",
+    "matching_services.py",
+    "matching_views.py",
+    "records.py",
+]
 CALL = re.compile(r"\b(?:_|gettext|gettext_lazy)\(\s*((?:\"(?:[^\"\\]|\\.)*\"\s*)+)[,)]")
 TAG = re.compile(r"{% translate \"([^\"]+)\" %}")
 

@@ -154,3 +154,94 @@ def _client(user):
     c = Client()
     c.force_login(user)
     return c
+
+
+# --- status tracking: activities on the firm and the outreach stage ---------------------------
+
+
+def _notes(firm):
+    from anett.companies.models import Activity
+
+    return list(Activity.objects.filter(company=firm).order_by("id").values_list("note", flat=True))
+
+
+def test_each_referral_change_is_an_activity_and_moves_the_stage_forward(
+    client_beratung, user_beratung
+):
+    firm, agency, offer, staff = setup(user_beratung)
+    client_beratung.post(
+        f"/netzwerk/betriebe/{firm.pk}/vermitteln/", {"topic": "skills", "offer": offer.pk}
+    )
+    referral = Referral.objects.get()
+    firm.refresh_from_db()
+    assert firm.stage == "first_talk"
+    notes = _notes(firm)
+    assert len(notes) == 1 and "Agentur für Arbeit Gotha" in notes[0]
+    assert "vorgeschlagen" in notes[0]
+
+    client_beratung.post(f"/netzwerk/vermittlungen/{referral.pk}/senden/")
+    notes = _notes(firm)
+    assert len(notes) == 2 and "vorgeschlagen → Kontakt aufgenommen" in notes[1]
+
+    # The actor accepts in its inbox: the firm moves to "measure planned".
+    _client(staff).post(f"/netzwerk/eingang/{referral.pk}/", {"status": "accepted"})
+    firm.refresh_from_db()
+    assert firm.stage == "measure_planned"
+    notes = _notes(firm)
+    assert len(notes) == 3 and "Kontakt aufgenommen → angenommen" in notes[2]
+    assert "Phase:" in notes[2]  # the stage move is recorded in the same activity
+
+    # A later "declined" never moves the firm back.
+    client_beratung.post(
+        f"/netzwerk/vermittlungen/{referral.pk}/status/",
+        {"status": "declined", "measure": "", "note": ""},
+    )
+    firm.refresh_from_db()
+    assert firm.stage == "measure_planned"
+    assert "angenommen → abgelehnt" in _notes(firm)[3]
+
+    # Saving without a change of status records nothing new.
+    client_beratung.post(
+        f"/netzwerk/vermittlungen/{referral.pk}/status/",
+        {"status": "declined", "measure": "", "note": "Nachtrag"},
+    )
+    assert len(_notes(firm)) == 4
+
+    html = client_beratung.get(f"/netzwerk/vermittlungen/{referral.pk}/").content.decode()
+    for label in ("vorgeschlagen", "Kontakt aufgenommen", "angenommen", "abgelehnt"):
+        assert label in html
+
+
+def test_done_moves_to_in_implementation_and_names_the_measure(client_koordination, user_beratung):
+    firm, agency, offer, staff = setup(user_beratung)
+    from anett.outreach.services import move_stage
+
+    move_stage(firm, "check_done", user_beratung)
+    client_koordination.post(
+        f"/netzwerk/betriebe/{firm.pk}/vermitteln/", {"topic": "skills", "offer": offer.pk}
+    )
+    firm.refresh_from_db()
+    assert firm.stage == "check_done"  # a proposal does not move a firm back to "first talk"
+    referral = Referral.objects.get()
+    r = client_koordination.post(
+        f"/netzwerk/vermittlungen/{referral.pk}/status/",
+        {"status": "done", "measure": "CNC-Lehrgang", "measure_date": "2025-04-01", "note": ""},
+    )
+    assert r.status_code == 302
+    firm.refresh_from_db()
+    assert firm.stage == "in_progress"
+    assert "Maßnahme: CNC-Lehrgang." in _notes(firm)[-1]
+
+
+def test_invalid_status_change_records_nothing(client_koordination, user_beratung):
+    firm, agency, offer, staff = setup(user_beratung)
+    client_koordination.post(
+        f"/netzwerk/betriebe/{firm.pk}/vermitteln/", {"topic": "skills", "offer": offer.pk}
+    )
+    referral = Referral.objects.get()
+    r = client_koordination.post(
+        f"/netzwerk/vermittlungen/{referral.pk}/status/", {"status": "done", "measure": ""}
+    )
+    assert r.status_code == 200
+    referral.refresh_from_db()
+    assert referral.status == "proposed" and len(_notes(firm)) == 1

@@ -10,16 +10,22 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from anett.assessment.models import Topic
+
+from .catalogue import PROGRAMME_IDS
 from .models import (
     MAX_AGE,
     MAX_PARTICIPANTS,
     MIN_AGE,
     FundingHistory,
     MeasureKind,
+    MeasureRecord,
+    MeasureStatus,
     ParticipantGroup,
     PlannedMeasure,
     ProgrammeSetting,
 )
+from .pipeline import follow_up_date
 
 TRI_STATE_CHOICES = (
     ("unknown", _("unknown")),
@@ -463,3 +469,122 @@ class ProgrammeSettingForm(forms.ModelForm):
                 ) from None
             lines.append(line)
         return "\n".join(lines)
+
+
+# --- measure records and matching ------------------------------------------------------------
+
+
+class MeasureRecordForm(forms.ModelForm):
+    """A measure that happens at a firm; every check names its field."""
+
+    class Meta:
+        model = MeasureRecord
+        fields = [
+            "title",
+            "provider",
+            "kind",
+            "topic",
+            "programme",
+            "status",
+            "start",
+            "end",
+            "participants",
+            "hours",
+            "cost_eur",
+            "funding_applied_eur",
+            "funding_granted_eur",
+            "employed_after_6_months",
+            "notes",
+        ]
+        widgets = {
+            "start": DateInput(),
+            "end": DateInput(),
+            "participants": _number("1"),
+            "hours": _number("0.5"),
+            "cost_eur": _number("0.01"),
+            "funding_applied_eur": _number("0.01"),
+            "funding_granted_eur": _number("0.01"),
+            "employed_after_6_months": _number("1"),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "employed_after_6_months": _(
+                "Enter it once six months have passed since the end; leave it empty until then."
+            ),
+            "funding_granted_eur": _("The amount in the grant notice."),
+        }
+
+    def __init__(self, *args, programme_titles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        titles = programme_titles or {}
+        self.fields["programme"] = forms.ChoiceField(
+            label=_("funding programme"),
+            required=False,
+            choices=[("", _("none"))] + [(pid, titles.get(pid, pid)) for pid in PROGRAMME_IDS],
+        )
+        self.fields["topic"] = forms.ChoiceField(
+            label=_("topic"), required=False, choices=[("", "–"), *Topic.choices]
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end lies before the start."))
+        participants = data.get("participants")
+        employed = data.get("employed_after_6_months")
+        if employed is not None and participants is not None and employed > participants:
+            self.add_error(
+                "employed_after_6_months",
+                _("More participants still employed (%(employed)s) than took part (%(n)s).")
+                % {"employed": employed, "n": participants},
+            )
+        applied, granted = data.get("funding_applied_eur"), data.get("funding_granted_eur")
+        status = data.get("status")
+        if granted is not None and applied is not None and granted > applied:
+            self.add_error("funding_granted_eur", _("More funding granted than applied for."))
+        if employed is not None and (status != MeasureStatus.COMPLETED or not end):
+            self.add_error(
+                "employed_after_6_months",
+                _("The outcome after six months needs a completed measure with its end."),
+            )
+        elif employed is not None and end and follow_up_date(end) > timezone.localdate():
+            self.add_error(
+                "employed_after_6_months",
+                _("Six months after the end (%(date)s) have not passed yet.")
+                % {"date": follow_up_date(end).strftime("%d.%m.%Y")},
+            )
+        if status in (MeasureStatus.RUNNING, MeasureStatus.COMPLETED) and not start:
+            self.add_error("start", _("A running or completed measure needs its start."))
+        if status == MeasureStatus.COMPLETED and not end:
+            self.add_error("end", _("A completed measure needs its end."))
+        if status == MeasureStatus.COMPLETED and end and end > timezone.localdate():
+            self.add_error("end", _("A completed measure cannot end in the future."))
+        return data
+
+
+class RecordFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("all")), *MeasureStatus.choices]
+    )
+    kreis = forms.ModelChoiceField(
+        label=_("District"), required=False, queryset=None, empty_label=_("all")
+    )
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    start = forms.DateField(label=_("from"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("until"), required=False, widget=DateInput())
+    due = forms.BooleanField(label=_("only follow-up due"), required=False)
+
+    def __init__(self, *args, kreise=None, programme_titles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kreis"].queryset = kreise
+        titles = programme_titles or {}
+        self.fields["programme"].choices = [("", _("all"))] + [
+            (pid, titles.get(pid, pid)) for pid in PROGRAMME_IDS
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end of the period lies before its start."))
+        return data

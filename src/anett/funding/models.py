@@ -269,6 +269,15 @@ class MeasureRecord(models.Model):
         related_name="records",
         verbose_name=_("planned measure (Förderrechner)"),
     )
+    referral = models.ForeignKey(
+        "network.Referral",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measure_records",
+        verbose_name=_("referral"),
+        help_text=_("The referral to an actor this measure came from, if any."),
+    )
     title = models.CharField(_("title of the measure"), max_length=200)
     provider = models.CharField(_("provider"), max_length=200, blank=True)
     kind = models.CharField(
@@ -322,3 +331,6 @@ class MeasureRecord(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("funding:record_edit", args=[self.pk])

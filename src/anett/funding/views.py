@@ -22,6 +22,7 @@ from anett.core.permissions import role_required
 from . import exports, services
 from .catalogue import PROGRAMME_IDS, load_catalogue
 from .forms import GroupFormSet, MeasureForm, ProgrammeSettingForm, SelectionForm
+from .matching_services import planning_prefill
 from .models import PlannedMeasure, ProgrammeSetting
 
 REGISTER = tuple(roles.REGISTER_ROLES)
@@ -45,9 +46,9 @@ def company_measures(request, company_pk):
     )
 
 
-def _edit(request, *, company, measure=None):
+def _edit(request, *, company, measure=None, initial=None, programme=""):
     data = request.POST if request.method == "POST" else None
-    form = MeasureForm(data, instance=measure, company=company)
+    form = MeasureForm(data, instance=measure, company=company, initial=initial)
     kind = request.POST.get("kind") if data is not None else None
     formset = GroupFormSet(data, instance=measure or PlannedMeasure(), prefix="groups", kind=kind)
     if data is not None:
@@ -55,6 +56,8 @@ def _edit(request, *, company, measure=None):
         formset_ok = formset.is_valid()
         if form_ok and formset_ok:
             measure = services.save_measure(form, formset, company=company, user=request.user)
+            if programme:
+                services.save_selection(measure, [programme])
             messages.success(request, _("The measure was saved; the programmes are calculated."))
             return redirect(measure)
     return render(
@@ -65,14 +68,22 @@ def _edit(request, *, company, measure=None):
             "measure": measure,
             "form": form,
             "formset": formset,
+            "programme": programme,
         },
     )
 
 
 @role_required(*REGISTER)
 def measure_create(request, company_pk):
+    """New plan; `?programme=<id>&topic=<code>` (from the matching page) prefills the form
+    with the programme's standard measure and chooses the programme on saving."""
     company = company_for_detail(request, company_pk)
-    return _edit(request, company=company)
+    source = request.POST if request.method == "POST" else request.GET
+    programme = source.get("programme", "")
+    if programme not in PROGRAMME_IDS:
+        programme = ""
+    initial = planning_prefill(programme, source.get("topic", "")) if programme else None
+    return _edit(request, company=company, initial=initial, programme=programme)
 
 
 @role_required(*REGISTER)

@@ -576,6 +576,7 @@ def referral_new(request, company_pk):
             need=need,
             note=form.cleaned_data["note"],
         )
+        _track(referral, None, request.user)
         messages.success(request, _("Referral proposed."))
         return redirect(referral)
     matches = services.matching_offers(company, topic) if topic else []
@@ -620,42 +621,66 @@ def _referral(request, pk) -> Referral:
     return referral
 
 
+def _track(referral: Referral, old_status: str | None, user) -> None:
+    """Each referral change becomes an activity on the firm and moves its outreach stage
+    forward (see anett.funding.records)."""
+    from anett.funding.records import track_referral
+
+    track_referral(referral, old_status, user)
+
+
+def _timeline(referral: Referral) -> list[dict]:
+    """Status changes of the referral (from its history), oldest first, then the measures
+    recorded from it."""
+    labels = dict(vocab.REFERRAL_STATUS_CHOICES)
+    steps, last = [], None
+    for h in referral.history.order_by("history_date", "history_id").select_related("history_user"):
+        if h.status != last:
+            steps.append(
+                {
+                    "when": h.history_date,
+                    "label": labels.get(h.status, h.status),
+                    "who": h.history_user,
+                }
+            )
+            last = h.status
+    return steps
+
+
+def _detail_context(referral: Referral, status_form=None, consent_form=None) -> dict:
+    return {
+        "referral": referral,
+        "status_form": status_form or StatusForm(instance=referral),
+        "consent_form": consent_form or ConsentForm(instance=referral),
+        "preview": _actor_view(referral, full=referral.has_consent),
+        "timeline": _timeline(referral),
+        "records": list(referral.measure_records.order_by("start", "id")),
+    }
+
+
 @role_required(*VIEW)
 def referral_detail(request, pk):
     referral = _referral(request, pk)
     referral = Referral.objects.select_related(
         "company__kreis", "offer", "actor", "need", "created_by", "consent_by", "sent_by"
     ).get(pk=referral.pk)
-    return render(
-        request,
-        "network/referral_detail.html",
-        {
-            "referral": referral,
-            "status_form": StatusForm(instance=referral),
-            "consent_form": ConsentForm(instance=referral),
-            "preview": _actor_view(referral, full=referral.has_consent),
-        },
-    )
+    return render(request, "network/referral_detail.html", _detail_context(referral))
 
 
 @require_POST
 @role_required(*VIEW)
 def referral_status(request, pk):
     referral = _referral(request, pk)
+    old_status = referral.status
     form = StatusForm(request.POST, instance=referral)
     if form.is_valid():
         form.save()
+        _track(referral, old_status, request.user)
         messages.success(request, _("Referral updated."))
         return redirect(referral)
+    referral.status = old_status
     return render(
-        request,
-        "network/referral_detail.html",
-        {
-            "referral": referral,
-            "status_form": form,
-            "consent_form": ConsentForm(instance=referral),
-            "preview": _actor_view(referral, full=referral.has_consent),
-        },
+        request, "network/referral_detail.html", _detail_context(referral, status_form=form)
     )
 
 
@@ -676,14 +701,7 @@ def referral_consent(request, pk):
         return redirect(referral)
     referral.refresh_from_db()
     return render(
-        request,
-        "network/referral_detail.html",
-        {
-            "referral": referral,
-            "status_form": StatusForm(instance=referral),
-            "consent_form": form,
-            "preview": _actor_view(referral, full=referral.has_consent),
-        },
+        request, "network/referral_detail.html", _detail_context(referral, consent_form=form)
     )
 
 
@@ -697,7 +715,9 @@ def referral_send(request, pk):
     if referral.is_sent and (referral.shows_firm or not referral.has_consent):
         messages.info(request, _("The referral has already been sent."))
         return redirect(referral)
+    old_status = referral.status
     disclosure = services.send_referral(referral, request.user)
+    _track(referral, old_status, request.user)
     if disclosure == vocab.FULL:
         messages.success(request, _("Sent to the actor with the firm's data (consent recorded)."))
     else:
@@ -755,9 +775,11 @@ def inbox_detail(request, pk):
         pk=pk,
     )
     partner = request.user.effective_role == roles.PARTNER
+    old_status = referral.status
     form = InboxStatusForm(request.POST or None, instance=referral)
     if request.method == "POST" and form.is_valid():
         form.save()
+        _track(referral, old_status, request.user)
         messages.success(request, _("Referral updated."))
         return redirect("network:inbox")
     return render(

@@ -20,3 +20,11 @@ def num(value) -> str:
     if value is None or value == "":
         return "–"
     return fmt_num(value)
+
+
+@register.filter
+def percent(value) -> str:
+    """A share 0–1 as a German percentage with one decimal (87,5 %)."""
+    if value is None or value == "":
+        return "–"
+    return f"{float(value) * 100:.1f} %".replace(".", ",")
