@@ -78,10 +78,10 @@ def test_login_page_is_public(client):
 # --- partner -----------------------------------------------------------------------------
 
 
-def test_partner_is_sent_from_home_to_regions(client_partner):
+def test_partner_is_sent_from_home_to_the_partner_area(client_partner):
     response = client_partner.get("/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("regions:list")
+    assert response["Location"] == reverse("partners:home")
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ from .permissions import role_required
 def home(request):
     user = request.user
     if not user.can_see_register:
-        return redirect("regions:list")
+        # Partners land in their area: published insights and suppressed aggregates.
+        return redirect("partners:home")
     from anett.companies.models import Activity, Company
 
     status_counts = dict(
