@@ -429,6 +429,9 @@ class _Run:
         records_a: Sequence[Mapping],
         records_b: Sequence[Mapping] | None,
         labels: Sequence | None = None,
+        *,
+        prior: float | None = None,
+        estimate: bool | None = None,
     ):
         import duckdb
         from splink import DuckDBAPI, Linker
@@ -442,9 +445,16 @@ class _Run:
         con = duckdb.connect(":memory:")
         con.execute("SET memory_limit = '1GB'")
         con.execute("SET preserve_insertion_order = false")
+        con.execute("SET enable_progress_bar = false")
         self.db = DuckDBAPI(con)
         link = records_b is not None
-        prior = _default_prior(len(records_a), len(records_b) if link else None)
+        default = _default_prior(len(records_a), len(records_b) if link else None)
+        self.fixed_prior = prior is not None
+        if prior is not None:
+            if not 0 < prior < 1:
+                raise ValueError("prior must lie between 0 and 1")
+        else:
+            prior = default
         if link:
             for row in rows[self.n_a :]:
                 row["unique_id"] -= self.n_a
@@ -456,13 +466,18 @@ class _Run:
         else:
             table = self.db.register(_columns(rows), dataset_display_name="records_a")
             self.linker = Linker(table, _settings("dedupe_only", prior), log_level=None)
-        if len(rows) >= MIN_RECORDS_FOR_ESTIMATES:
+        if estimate is None:
+            estimate = len(rows) >= MIN_RECORDS_FOR_ESTIMATES
+        if estimate and len(rows) >= 2:
             self._estimate(prior)
 
     def _estimate(self, default_prior: float) -> None:
         training = self.linker.training
         settings = self.linker._settings_obj
         training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=1)
+        if self.fixed_prior:
+            self._keep_shipped_u_where_rare(settings)
+            return
         try:
             training.estimate_probability_two_random_records_match(
                 DETERMINISTIC_RULES, recall=DETERMINISTIC_RECALL
@@ -475,6 +490,10 @@ class _Run:
         settings._probability_two_random_records_match = min(
             max(estimated, default_prior / PRIOR_RANGE), default_prior * PRIOR_RANGE, 0.5
         )
+        self._keep_shipped_u_where_rare(settings)
+
+    @staticmethod
+    def _keep_shipped_u_where_rare(settings) -> None:
         # A level seen only a few times among the sampled pairs (same phone, same name)
         # has a u too noisy to use: keep the shipped value for it.
         defaults = {(c, lv[0]): lv[4] for c, levels in LEVELS.items() for lv in levels}
@@ -535,6 +554,8 @@ def candidate_pairs(
     records_b: Sequence[Mapping] | None = None,
     *,
     threshold: float = DEFAULT_CANDIDATE_THRESHOLD,
+    prior: float | None = None,
+    estimate: bool | None = None,
 ) -> list[CandidatePair]:
     """Scored candidate pairs with their evidence, best first.
 
@@ -543,12 +564,19 @@ def candidate_pairs(
     either. Records are mappings with the keys of the import CSV (name, street, plz,
     city, wz, employees, phone, email, website, register_no, vat_id). Only pairs with
     a match probability of at least ``threshold`` are returned.
+
+    The model's parameters: ``prior`` fixes the probability that two random records
+    match (default: estimated from near-certain matches when the u-probabilities are
+    estimated, else one record in five has a duplicate); ``estimate`` says whether the
+    u-probabilities are estimated on the input (default: from MIN_RECORDS_FOR_ESTIMATES
+    records on). ``estimate=False`` uses the shipped parameters alone, so that a small
+    pack of pre-selected records is judged as it would be in the whole register.
     """
     if not records_a or (records_b is not None and not records_b):
         return []
     if records_b is None and len(records_a) < 2:
         return []
-    run = _Run(records_a, records_b)
+    run = _Run(records_a, records_b, prior=prior, estimate=estimate)
     table = run.level_table()
     predictions = run.predict(threshold)
     rel = predictions.as_duckdbpyrelation()
