@@ -149,6 +149,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ANeTT <noreply@localh
 # Public address of this installation, used in links sent by e-mail from commands
 # (reminders, digests) where no request tells the host.
 ANETT_BASE_URL = os.environ.get("ANETT_BASE_URL", "")
+# Name of this installation in transfer packs (e.g. "ANeTT Westthüringen").
+ANETT_INSTANCE_NAME = os.environ.get("ANETT_INSTANCE_NAME", "ANeTT")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

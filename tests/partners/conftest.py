@@ -8,7 +8,6 @@ from anett.partners import vocab
 from anett.partners.models import Insight, PartnerMembership, PartnerOrganisation
 
 from ..conftest import _logged_in, make_user
-from ..e2e.conftest import chromium_browser, page  # noqa: F401 - browser fixtures for e2e
 
 
 def make_org(name="Testpartner e. V.", **kw) -> PartnerOrganisation:
