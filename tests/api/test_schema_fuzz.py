@@ -6,6 +6,8 @@ code, content type, body)."""
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -36,7 +38,16 @@ def _key(user) -> str:
 
 @pytest.fixture
 def schema(db):
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
+    # Django's WSGI handler closes the database connection after each request
+    # (`close_old_connections`); inside the test's transaction that would drop it (seen on
+    # PostgreSQL). Django's test client disconnects the handler the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _operations(schema):
