@@ -65,19 +65,20 @@ def test_crash_inside_a_chunk_leaves_the_register_unchanged(
     tmp_path, user_koordination, monkeypatch
 ):
     batch = previewed(tmp_path, user_koordination, n=30)
-    real = services.Inserter.insert
+    real = services.insert_rows
     calls = []
 
-    def failing_insert(self, rows):
-        calls.append(self.model.__name__)
-        if self.model is CompanySourceRecord:  # companies and history are written already
+    def failing_insert(model, columns, params):
+        calls.append(model.__name__)
+        if model is CompanySourceRecord:  # companies and history are written already
             raise Crash
-        return real(self, rows)
+        return real(model, columns, params)
 
-    monkeypatch.setattr(services.Inserter, "insert", failing_insert)
+    monkeypatch.setattr(services, "insert_rows", failing_insert)
     with pytest.raises(Crash):
         services.commit(batch)  # one chunk: the whole file in one transaction
-    assert calls == ["Company", "HistoricalCompany", "CompanySourceRecord"]
+    # companies, then their history (copied in the database), then the source records
+    assert calls == ["Company", "CompanySourceRecord"]
     assert Company.objects.count() == 0
     assert Company.history.count() == 0
     batch.refresh_from_db()

@@ -1,11 +1,12 @@
 """Rows normalised on worker processes come back in order; if the workers fail, the
 rest is done in this process with the same result."""
 
+import json
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 from anett.companies.classification import default_rules
-from anett.imports import parallel
+from anett.imports import matching, parallel
 from anett.imports.rows import Lookups
 
 COLUMNS = [(0, "name"), (1, "postcode"), (2, "employees_site")]
@@ -13,7 +14,11 @@ ROWS = [(n, [f"Firma {n} GmbH", "99817", str(n)]) for n in range(2, 9002)]
 
 
 def summary(items):
-    return [(n, r.data["name"], r.data["employees_site"], k.name) for n, _c, r, k in items]
+    out = []
+    for cells, checked in items:
+        data = json.loads(checked.data)
+        out.append((checked.number, cells[0], data["name"], data["employees_site"], checked.keys))
+    return out
 
 
 def test_several_processes_give_the_rows_in_order():
@@ -21,7 +26,7 @@ def test_several_processes_give_the_rows_in_order():
     one = list(parallel.normalised(ROWS, COLUMNS, lookups, processes=1))
     two = list(parallel.normalised(ROWS, COLUMNS, lookups, processes=2))
     assert summary(one) == summary(two)
-    assert [n for n, *_ in two] == list(range(2, 9002))
+    assert [checked.number for _cells, checked in two] == list(range(2, 9002))
 
 
 class BreakingPool:
@@ -37,11 +42,11 @@ class BreakingPool:
     def __exit__(self, *exc):
         return False
 
-    def submit(self, fn, chunk):
+    def submit(self, fn, *args):
         self.calls += 1
         future = Future()
         if self.calls == 1:
-            future.set_result(fn(chunk))
+            future.set_result(fn(*args))
         elif self.calls == 2:
             future.set_exception(BrokenProcessPool("worker killed"))
         else:
@@ -65,21 +70,22 @@ def test_no_pool_at_all(monkeypatch):
     assert len(items) == 10
 
 
-def test_the_model_on_several_processes_judges_the_same():
-    from anett.imports import matching
-    from anett.linkage.generator import generate
-
-    records = generate(300, seed=4)
-    rows = {n: {k: r[k] for k in r if k != "true_id"} for n, r in enumerate(records)}
-    candidates = matching.Candidates(
-        rows={n: {n - 1, n - 2} for n in range(2, 300)},
-        register={n: {1000 + n % 7} for n in range(0, 300, 3)},
-    )
-    register = {1000 + i: rows[i] for i in range(7)}
-    kwargs = {"n_rows": 300, "n_register": 7, "pack_size": 120}
-    here = matching.score_candidates(candidates, rows, register, **kwargs)
-    there = matching.score_candidates(
-        candidates, rows, register, map_fn=parallel.model_map(2), **kwargs
-    )
-    assert here == there
-    assert here[1]  # some rows of the file were judged duplicates of earlier ones
+def test_the_worker_hands_back_keys_and_json():
+    lookups = Lookups(rules=default_rules())
+    columns = [*COLUMNS, (3, "city"), (4, "street")]
+    rows = [
+        (2, ["Muster Metall GmbH", "99817", "12", "Eisenach", "Am Werk 1"]),
+        (3, ["", "99817", "x", "Eisenach", ""]),
+    ]
+    (cells, good), (_cells, bad) = parallel.normalised(rows, columns, lookups)
+    assert cells == rows[0][1]
+    assert json.loads(good.data)["name"] == "Muster Metall"
+    assert good.errors is None
+    strong, weak = good.keys
+    sep = matching.SEP
+    assert f"nps{sep}mustermetall{sep}99817{sep}amwerk" in strong  # name and address
+    assert matching.rule_of(strong[0]) == matching.RULE_NAME_ADDRESS
+    assert f"nc{sep}mustermetall{sep}eisenach" in weak  # the same name in the same town
+    assert bad.keys is None
+    assert set(bad.errors) == {"name", "employees_site"}
+    assert bad.errors["name"][0][0] == "The company name is missing."

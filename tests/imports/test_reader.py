@@ -200,3 +200,16 @@ def test_several_sheets(tmp_path):
 )
 def test_sniff_delimiter(text, delimiter):
     assert reader.sniff_delimiter(text) == delimiter
+
+
+def test_csv_cells_starting_with_equals_are_formulas_elsewhere_plain_text(tmp_path):
+    rows = [
+        ["Firma", "Internet", "Mitarbeiter"],
+        ["A GmbH", "https://a.de/?x=1", "12"],
+        ["B GmbH", "b.de", "=12*3"],
+    ]
+    (_n2, first), (_n3, second) = read(open_table(write_csv(tmp_path / "f.csv", rows)))
+    assert not any(isinstance(c, Formula) for c in first)  # "=" inside a cell is text
+    assert isinstance(second[2], Formula) and second[2] == "=12*3"
+    plain = read(open_table(write_csv(tmp_path / "g.csv", rows[:2])))
+    assert not any(isinstance(c, Formula) for _n, cells in plain for c in cells)

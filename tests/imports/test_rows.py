@@ -248,3 +248,35 @@ def test_without_id_name_and_postal_code_identify_the_row():
 def test_amounts(text, amount):
     result = parse_amount(text)
     assert (float(result) if result is not None else None) == amount
+
+
+def test_repeated_values_give_the_same_result_every_time():
+    """Postal codes, size classes, amounts and yes/no words are read once per distinct
+    value; every row still gets its own values, warnings and errors."""
+    columns = [(i, f) for i, f in enumerate(FIELDS)]
+    normaliser = RowNormaliser(columns, Lookups(rules=default_rules()))
+
+    def row(**cells):
+        return normaliser.normalise([cells.get(f) for f in FIELDS])
+
+    for _round in range(3):
+        good = row(
+            name="A GmbH", postcode="7743", employees_site="10 bis 49", turnover_eur="2,5 Mio"
+        )
+        assert good.data["postcode"] == "07743"
+        assert good.data["employees_site_range"] == [10, 49]
+        assert good.data["turnover_eur"] == 2_500_000
+        assert (
+            "Postal code “7743” completed to “07743” (leading zero lost?)."
+            in (warnings(good)["postcode"])
+        )
+        bad = row(name="B GmbH", employees_site="viele", works_council="vielleicht")
+        assert set(errors(bad)) == {"employees_site", "works_council"}
+        assert "employees_site" not in bad.data
+        # the same text as a number is another value (True is not 1)
+        assert row(name="C GmbH", employees_site=1).data["employees_site"] == 1
+        assert "employees_site" in errors(row(name="D GmbH", employees_site=True))
+    # one row's result is not shared with the next
+    first = row(name="E GmbH", employees_site="10 bis 49")
+    first.data["employees_site_range"].append(99)
+    assert row(name="F GmbH", employees_site="10 bis 49").data["employees_site_range"] == [10, 49]

@@ -15,6 +15,7 @@ No signals are sent and ``save()`` is not called: callers compute what ``save()`
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
@@ -26,7 +27,12 @@ from django.utils import timezone
 
 
 class Inserter:
-    def __init__(self, model: type[models.Model], *, with_pk: bool = False):
+    """``encoded``: JSON fields whose values are given as JSON text already (made on the
+    worker processes); on SQLite they are stored as they are."""
+
+    def __init__(
+        self, model: type[models.Model], *, with_pk: bool = False, encoded: Sequence[str] = ()
+    ):
         self.model = model
         ops = connection.ops
         qn = ops.quote_name
@@ -51,7 +57,12 @@ class Inserter:
                 default = ""
             else:
                 default = None
-            self._adapters.append(_adapter(f))
+            if f.attname in encoded:
+                default = json.dumps(default)
+                adapter = _decoded(f) if connection.vendor != "sqlite" else None
+            else:
+                adapter = _adapter(f)
+            self._adapters.append(adapter)
             self._defaults.append(default)
         self._adapt_at = [(i, a) for i, a in enumerate(self._adapters) if a is not None]
 
@@ -89,6 +100,11 @@ def _adapter(field):
             return _json_text
         return lambda v: field.get_db_prep_save(v, connection)
     return None
+
+
+def _decoded(field):
+    """JSON text to what the database driver takes for a JSON field (not SQLite)."""
+    return lambda text: field.get_db_prep_save(json.loads(text), connection)
 
 
 def _json_text(value) -> str:
@@ -192,3 +208,35 @@ def bulk_writes():
                 cursor.execute(f"PRAGMA wal_autocheckpoint = {old_checkpoint}")
                 if not connection.in_atomic_block:
                     cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+def insert_rows(model: type[models.Model], columns: Sequence[str], params: list[tuple]) -> int:
+    """INSERT of ready-made rows: ``columns`` are attnames, every tuple of ``params`` holds
+    their database-ready values in that order (see ``prebuild.py``)."""
+    if not params:
+        return 0
+    qn = connection.ops.quote_name
+    meta = model._meta
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        qn(meta.db_table),
+        ", ".join(qn(meta.get_field(c).column) for c in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+    return len(params)
+
+
+def ready_defaults(inserter: Inserter) -> list:
+    """The defaults of an ``Inserter``'s columns as the database takes them."""
+    out = []
+    for default, adapt in zip(inserter._defaults, inserter._adapters, strict=True):
+        if isinstance(default, enum.Enum):  # a choice: its plain value (no model class)
+            default = default.value
+        out.append(adapt(default) if adapt is not None and default is not None else default)
+    return out
+
+
+def adapted_columns(inserter: Inserter) -> set[str]:
+    """Columns whose values the ORM adapts before they go to the database."""
+    return {n for n, a in zip(inserter.names, inserter._adapters, strict=True) if a is not None}

@@ -14,11 +14,12 @@ Two steps, so that a file of 100 000 rows is matched in seconds:
    same domain, same register number under another name) only make a pair a candidate.
    The same name in another district is not looked at: in test data 96 % of such pairs
    were namesakes, and they made up 70 % of the model's work.
-2. **Model** (``score_candidates``): the candidate pairs are judged by the record-linkage
-   model of ``anett.linkage.dedupe.candidate_pairs`` (Fellegi–Sunter, explained match
-   weights per field), in packs of fewer than 2 000 records, with the match probability
-   computed from the match weights and the prior of the whole comparison. From
-   ``MATCH_THRESHOLD`` (0.9) on a row counts as a duplicate; from
+2. **Model** (``score_candidates``): exactly the candidate pairs are judged by the
+   record-linkage model of ``anett.linkage.dedupe`` (Fellegi–Sunter, explained match
+   weights per field), evaluated by ``scoring.judge`` in one DuckDB query, in packs of
+   fewer than 2 000 records (name-word rarities among the pack, shipped parameters), with
+   the match probability computed from the match weights and the prior of the whole
+   comparison. From ``MATCH_THRESHOLD`` (0.9) on a row counts as a duplicate; from
    ``CANDIDATE_THRESHOLD`` (0.2) it is imported as new with a note "possible duplicate"
    for the review of the register.
 
@@ -29,7 +30,7 @@ is left to the duplicate review of the whole register (``anett dedupe``).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,9 +48,6 @@ from anett.linkage.normalise import (
 
 MATCH_THRESHOLD = 0.9
 CANDIDATE_THRESHOLD = 0.2
-# Pairs the model reports at all (by its own, higher prior of a small pack); the final
-# probability is computed with the prior of the whole file (see score_candidates).
-MODEL_CALL_THRESHOLD = 0.01
 # Records per call of the model: below 2 000 it uses its shipped u-probabilities.
 PACK_RECORDS = 1900
 # A weak key shared by more records than this says nothing (a common name, a switchboard).
@@ -62,6 +60,18 @@ RULE_VAT = "vat"
 RULE_NAME_ADDRESS = "name_address"
 RULE_DOMAIN_NAME = "domain_name"
 RULE_SOURCE_ID = "source_id"  # same source, same id: the row updates that firm
+
+
+# Keys are plain strings (kind, values joined by SEP), computed once per record on the
+# worker that normalises it: cheap to send between processes and to look up.
+SEP = "\x1f"
+_RULE_OF = {
+    "rn": RULE_REGISTER_NAME,
+    "v": RULE_VAT,
+    "nps": RULE_NAME_ADDRESS,
+    "dn": RULE_DOMAIN_NAME,
+}
+KeyStrings = tuple[tuple[str, ...], tuple[str, ...]]  # (near-certain keys, weak keys)
 
 
 @dataclass(frozen=True)
@@ -77,35 +87,44 @@ class Keys:
     register: str = ""
     vat: str = ""
 
-    def strong(self) -> list[tuple[str, tuple]]:
+    def strong(self) -> tuple[str, ...]:
+        """Near-certain keys, in the order of the rules (``rule_of`` names the rule)."""
         out = []
         if self.register and self.name:
-            out.append((RULE_REGISTER_NAME, ("rn", self.register, self.name)))
+            out.append(f"rn{SEP}{self.register}{SEP}{self.name}")
         if self.vat:
-            out.append((RULE_VAT, ("v", self.vat)))
+            out.append(f"v{SEP}{self.vat}")
         if self.name and self.plz and self.street:
-            out.append((RULE_NAME_ADDRESS, ("nps", self.name, self.plz, self.street)))
+            out.append(f"nps{SEP}{self.name}{SEP}{self.plz}{SEP}{self.street}")
         if self.domain and self.name:
-            out.append((RULE_DOMAIN_NAME, ("dn", self.domain, self.name)))
-        return out
+            out.append(f"dn{SEP}{self.domain}{SEP}{self.name}")
+        return tuple(out)
 
-    def weak(self) -> list[tuple]:
+    def weak(self) -> tuple[str, ...]:
         out = []
         if len(self.name) >= MIN_NAME_KEY:
             # the same name elsewhere is mostly a namesake: only within the district or town
             if self.kreis is not None:
-                out.append(("nk", self.name, self.kreis))
+                out.append(f"nk{SEP}{self.name}{SEP}{self.kreis}")
             if self.city:
-                out.append(("nc", self.name, self.city))
+                out.append(f"nc{SEP}{self.name}{SEP}{self.city}")
         if self.register:
-            out.append(("r", self.register))
+            out.append(f"r{SEP}{self.register}")
         if self.street and self.house and (self.plz or self.city):
-            out.append(("a", self.plz or self.city, self.street, self.house))
+            out.append(f"a{SEP}{self.plz or self.city}{SEP}{self.street}{SEP}{self.house}")
         if self.phone:
-            out.append(("p", self.phone))
+            out.append(f"p{SEP}{self.phone}")
         if self.domain:
-            out.append(("d", self.domain))
-        return out
+            out.append(f"d{SEP}{self.domain}")
+        return tuple(out)
+
+    def strings(self) -> KeyStrings:
+        return self.strong(), self.weak()
+
+
+def rule_of(key: str) -> str:
+    """The rule of a near-certain key (shown as the reason of the match)."""
+    return _RULE_OF[key.partition(SEP)[0]]
 
 
 @lru_cache(maxsize=65536)
@@ -161,36 +180,77 @@ def keys_from_company(values: Mapping) -> Keys:
 
 
 class KeyIndex:
-    """Exact-key index of records (register ids or earlier rows)."""
+    """Exact-key index of records (register ids or earlier rows), by ``Keys.strings()``."""
 
     def __init__(self, cap: int = MAX_KEY_RECORDS):
         self.cap = cap
-        self.strong: dict[tuple, Hashable] = {}
-        self.weak: dict[tuple, list] = {}
+        self.strong: dict[str, Hashable] = {}
+        self.weak: dict[str, list] = {}
 
-    def add(self, ref: Hashable, keys: Keys) -> None:
-        for _rule, key in keys.strong():
-            self.strong.setdefault(key, ref)
-        for key in keys.weak():
-            refs = self.weak.get(key)
+    def add(self, ref: Hashable, keys: KeyStrings) -> None:
+        strong_index = self.strong
+        for key in keys[0]:
+            if key not in strong_index:
+                strong_index[key] = ref
+        weak_index, cap = self.weak, self.cap
+        for key in keys[1]:
+            refs = weak_index.get(key)
             if refs is None:
-                self.weak[key] = [ref]
-            elif len(refs) <= self.cap:
+                weak_index[key] = [ref]
+            elif len(refs) <= cap:
                 refs.append(ref)
 
-    def find_strong(self, keys: Keys) -> tuple[Hashable, str] | None:
-        for rule, key in keys.strong():
-            ref = self.strong.get(key)
+    def match_and_add(
+        self, ref: Hashable, keys: KeyStrings, look: bool = True
+    ) -> tuple[tuple[Hashable, str] | None, set]:
+        """``find_strong`` and, if nothing near-certain is found, ``find_weak`` (when
+        ``look``), then ``add``: in one pass over the keys, for the rows of a file."""
+        strong_keys, weak_keys = keys
+        strong_index = self.strong
+        hit = None
+        if look and strong_index:
+            for key in strong_keys:
+                ref_found = strong_index.get(key)
+                if ref_found is not None:
+                    hit = ref_found, rule_of(key)
+                    break
+        for key in strong_keys:
+            strong_index.setdefault(key, ref)
+        found: set = set()
+        look_weak = look and hit is None
+        weak_index, cap = self.weak, self.cap
+        for key in weak_keys:
+            refs = weak_index.get(key)
+            if refs is None:
+                weak_index[key] = [ref]
+            elif len(refs) <= cap:
+                if look_weak:
+                    found.update(refs)
+                refs.append(ref)
+        return hit, found
+
+    def find_strong(self, keys: KeyStrings) -> tuple[Hashable, str] | None:
+        strong_index = self.strong
+        if not strong_index:
+            return None
+        for key in keys[0]:
+            ref = strong_index.get(key)
             if ref is not None:
-                return ref, rule
+                return ref, rule_of(key)
         return None
 
-    def find_weak(self, keys: Keys, exclude: Hashable = None) -> set:
+    def find_weak(self, keys: KeyStrings, exclude: Hashable = None) -> set:
         found: set = set()
-        for key in keys.weak():
-            refs = self.weak.get(key)
-            if refs and len(refs) <= self.cap:
-                found.update(r for r in refs if r != exclude)
+        weak_index = self.weak
+        if not weak_index:
+            return found
+        cap = self.cap
+        for key in keys[1]:
+            refs = weak_index.get(key)
+            if refs and len(refs) <= cap:
+                found.update(refs)
+        if exclude is not None:
+            found.discard(exclude)
         return found
 
     def __len__(self) -> int:
@@ -292,17 +352,6 @@ def _packs(items: Mapping[Hashable, set], size: int) -> list[tuple[list, list]]:
     return packs
 
 
-def pairs_for(request: tuple) -> list:
-    """The model's candidate pairs for one pack: ("link", rows, companies) or
-    ("dedupe", rows, None)."""
-    from anett.linkage.dedupe import candidate_pairs
-
-    kind, left, right = request
-    if kind == "link":
-        return candidate_pairs(left, right, threshold=MODEL_CALL_THRESHOLD)
-    return candidate_pairs(left, threshold=MODEL_CALL_THRESHOLD)
-
-
 def score_candidates(
     candidates: Candidates,
     row_records: Mapping[Hashable, dict],
@@ -310,50 +359,61 @@ def score_candidates(
     *,
     n_rows: int,
     n_register: int,
-    map_fn: Callable = map,
     pack_size: int = PACK_RECORDS,
+    prepare_many=None,
 ) -> tuple[dict[Hashable, ModelMatch], dict[Hashable, ModelMatch]]:
     """The best model match of each candidate row: (against the register, against an
     earlier row). ``row_records`` must hold every row named in ``candidates`` (both
-    sides); rows are ordered by their reference (earlier rows first). ``map_fn(f, packs)``
-    runs the model over the packs (``map``, or on several processes).
+    sides); rows are ordered by their reference (earlier rows first).
 
-    The candidates are judged in packs of fewer than 2 000 records: the model then uses
-    its shipped u-probabilities instead of estimating them from random pairs, which
-    among pre-selected look-alikes would be biased. For the same reason the match
-    probability is computed here from the comparisons' match weights and the prior of
-    the whole file and register (``default_prior``), not from the pack's: a pair gets the
-    same probability whatever else is in its pack."""
+    Exactly the candidate pairs are judged (``scoring.judge``: the model's comparison
+    levels and shipped parameters, in one query), in packs of fewer than 2 000 records
+    whose name-word rarities are computed among the pack, as the model does for such
+    inputs. The match probability is computed here from the comparisons' match weights
+    and the prior of the whole file and register (``default_prior``).
+    ``prepare_many`` computes the model's features of many records (see
+    ``parallel.prepared``; default: here)."""
+    from .scoring import Pack, judge
+
     register_prior = default_prior(max(n_rows, 1), max(n_register, 1))
     rows_prior = default_prior(max(n_rows, 2))
-    register_packs = _packs(candidates.register, pack_size)
-    row_packs = [
-        (sorted(set(rows) | set(targets)), set(rows))
-        for rows, targets in _packs(candidates.rows, pack_size)
-    ]
-    requests = [
-        ("link", [row_records[r] for r in rows], [register_records[c] for c in companies])
-        for rows, companies in register_packs
-    ] + [("dedupe", [row_records[r] for r in members], None) for members, _w in row_packs]
-    results = list(map_fn(pairs_for, requests))
-    register_best: dict[Hashable, ModelMatch] = {}
-    for (rows, companies), pairs in zip(register_packs, results, strict=False):
-        for pair in pairs:
-            _keep_best(register_best, rows[pair.left], companies[pair.right], pair, register_prior)
-    row_best: dict[Hashable, ModelMatch] = {}
-    for (members, wanted), pairs in zip(row_packs, results[len(register_packs) :], strict=True):
-        for pair in pairs:
-            early, late = members[pair.left], members[pair.right]
-            if late in wanted:
-                _keep_best(row_best, late, early, pair, rows_prior)
-    return register_best, row_best
+    packs: list[Pack] = []
+    for rows, companies in _packs(candidates.register, pack_size):
+        at = {c: len(rows) + i for i, c in enumerate(companies)}
+        pairs = [(i, at[c]) for i, r in enumerate(rows) for c in sorted(candidates.register[r])]
+        records = [row_records[r] for r in rows] + [register_records[c] for c in companies]
+        packs.append(
+            Pack(records, pairs, [("row", r) for r in rows] + [("reg", c) for c in companies])
+        )
+    for rows, targets in _packs(candidates.rows, pack_size):
+        members = sorted(set(rows) | set(targets))
+        at = {m: i for i, m in enumerate(members)}
+        pairs = [(at[e], at[r]) for r in rows for e in sorted(candidates.rows[r])]
+        packs.append(Pack([row_records[m] for m in members], pairs, [("row", m) for m in members]))
+    register_best: dict[Hashable, tuple] = {}
+    row_best: dict[Hashable, tuple] = {}
+    for pair in judge(packs, prepare_many) if prepare_many else judge(packs):
+        (_kind, left), (kind, right) = pair.left, pair.right
+        if kind == "reg":
+            _keep_best(register_best, left, right, pair, register_prior)
+        else:  # left: the earlier row, right: the later one
+            _keep_best(row_best, right, left, pair, rows_prior)
+    return _matches(register_best), _matches(row_best)
 
 
 def _keep_best(best: dict, row: Hashable, other: Hashable, pair, prior: float) -> None:
-    weight = round(sum(e.match_weight for e in pair.evidence), 2)
+    """Keep the most probable pair of ``row`` (the evidence is read at the end only)."""
+    weight = pair.weight
     probability = posterior(weight, prior)
     if probability < CANDIDATE_THRESHOLD:
         return
     found = best.get(row)
-    if found is None or probability > found.probability:
-        best[row] = ModelMatch(other, probability, weight, _evidence(pair))
+    if found is None or probability > found[0]:
+        best[row] = (probability, weight, other, pair)
+
+
+def _matches(best: dict) -> dict[Hashable, ModelMatch]:
+    return {
+        row: ModelMatch(other, probability, weight, _evidence(pair))
+        for row, (probability, weight, other, pair) in best.items()
+    }

@@ -13,23 +13,62 @@ calling process.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from typing import NamedTuple
 
-from .matching import Keys, keys_from_company, keys_from_data, pairs_for
-from .rows import Lookups, RowNormaliser, RowResult
+from .matching import KeyStrings, keys_from_company, keys_from_data
+from .rows import Lookups, RowNormaliser
 
 CHUNK_ROWS = 2000
 log = logging.getLogger(__name__)
 
 _normaliser: RowNormaliser | None = None
+EMPTY_JSON = "{}"
 
-Normalised = tuple[int, list, RowResult, Keys | None]
+
+def to_json(value) -> str:
+    """JSON text as the import stores it (compact, umlauts as they are)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Checked(NamedTuple):
+    """A normalised row as the worker hands it back: what the matching needs, and the
+    values already as JSON text (the main process only stores them)."""
+
+    number: int
+    external_id: str
+    derived_id: bool  # the id was made from name and postal code
+    keys: KeyStrings | None  # None: the row is rejected
+    data: str  # JSON of the normalised values
+    errors: dict | None  # field -> [[msgid, params], ...]; None: no errors
+    warnings: str  # JSON, "{}" if none
+
+
+def _problems(problems: dict) -> dict:
+    return {k: [p.as_json() for p in v] for k, v in problems.items()}
+
+
+def check(normaliser: RowNormaliser, number: int, cells: list) -> Checked:
+    result = normaliser.normalise(cells)
+    errors = _problems(result.errors) if result.errors else None
+    keys = None if errors else keys_from_data(result.data, result.name_key).strings()
+    return Checked(
+        number,
+        result.external_id,
+        result.derived_id,
+        keys,
+        to_json(result.data),
+        errors,
+        to_json(_problems(result.warnings)) if result.warnings else EMPTY_JSON,
+    )
 
 
 def _init(columns: list[tuple[int, str]], lookups: Lookups) -> None:
@@ -37,14 +76,9 @@ def _init(columns: list[tuple[int, str]], lookups: Lookups) -> None:
     _normaliser = RowNormaliser(columns, lookups)
 
 
-def _normalise(normaliser: RowNormaliser, number: int, cells: list) -> Normalised:
-    result = normaliser.normalise(cells)
-    keys = None if result.errors else keys_from_data(result.data, result.name_key)
-    return number, cells, result, keys
-
-
-def _work(chunk: list[tuple[int, list]]) -> list[Normalised]:
-    return [_normalise(_normaliser, number, cells) for number, cells in chunk]
+def _work(chunk: list[tuple[int, list]]) -> list[Checked]:
+    normaliser = _normaliser
+    return [check(normaliser, number, cells) for number, cells in chunk]
 
 
 def _chunks(rows: Iterable[tuple[int, list]], size: int) -> Iterator[list]:
@@ -58,63 +92,74 @@ def normalised(
     columns: list[tuple[int, str]],
     lookups: Lookups,
     processes: int = 1,
-) -> Iterator[Normalised]:
-    """(row number, cells, result, keys) for every row, in file order; keys are None
-    for rejected rows."""
+) -> Iterator[tuple[list, Checked]]:
+    """(cells, checked row) for every row, in file order. The cells stay in this
+    process (they are only needed again for rejected rows)."""
     normaliser = RowNormaliser(columns, lookups)
 
     def here(chunk):
-        return [_normalise(normaliser, number, cells) for number, cells in chunk]
+        return [check(normaliser, number, cells) for number, cells in chunk]
 
-    yield from _in_order(_chunks(rows, CHUNK_ROWS), _work, here, processes, (columns, lookups))
+    for chunk, results in _in_order(
+        _chunks(rows, CHUNK_ROWS), _work, here, processes, (columns, lookups)
+    ):
+        for (_number, cells), checked in zip(chunk, results, strict=True):
+            yield cells, checked
 
 
-def _company_keys(chunk: list[tuple[int, dict]]) -> list[tuple[int, Keys]]:
-    return [(company_id, keys_from_company(values)) for company_id, values in chunk]
+def _company_keys(chunk: list[tuple[int, dict]]) -> list[tuple[int, KeyStrings]]:
+    return [(company_id, keys_from_company(values).strings()) for company_id, values in chunk]
 
 
 def company_keys(
     records: Iterable[tuple[int, dict]], processes: int = 1
-) -> Iterator[tuple[int, Keys]]:
+) -> Iterator[tuple[int, KeyStrings]]:
     """(company id, keys) of register entries, on several processes for many."""
-    yield from _in_order(_chunks(records, CHUNK_ROWS), _company_keys, _company_keys, processes)
+    for _chunk, results in _in_order(
+        _chunks(records, CHUNK_ROWS), _company_keys, _company_keys, processes
+    ):
+        yield from results
 
 
-def _model_pack(request: tuple) -> list:
-    return [pairs_for(request)]
+def _prepare_chunk(chunk: list[dict]) -> list[dict]:
+    from .scoring import prepare_all
+
+    return prepare_all(chunk)
 
 
-def model_map(processes: int):
-    """A ``map`` for ``matching.score_candidates`` that runs the record-linkage model on
-    several processes, one pack at a time each."""
+def prepared(processes: int):
+    """``prepare_many`` for ``scoring.judge``: the model's features of many records,
+    on several processes."""
 
-    def mapper(fn, requests):
-        assert fn is pairs_for
-        requests = list(requests)
-        workers = min(processes, len(requests))
-        return _in_order(iter(requests), _model_pack, _model_pack, workers)
+    def prepare_many(records: list[dict]) -> Iterator[dict]:
+        for _chunk, results in _in_order(
+            _chunks(records, CHUNK_ROWS), _prepare_chunk, _prepare_chunk, processes
+        ):
+            yield from results
 
-    return mapper
+    return prepare_many
 
 
-def _in_order(chunks, remote, local, processes: int, initargs=None) -> Iterator:
-    """Results of ``remote(chunk)`` on worker processes, in order, with at most a few
-    chunks in flight (memory stays flat for a million rows). If the pool cannot be
+def _in_order(chunks, remote, local, processes: int, initargs=None) -> Iterator[tuple]:
+    """(chunk, ``remote(chunk)``) computed on worker processes, in order, with at most a
+    few chunks in flight (memory stays flat for a million rows). If the pool cannot be
     started or breaks, the remaining chunks are done here by ``local``: the result is
     the same, only slower."""
     if processes <= 1:
         for chunk in chunks:
-            yield from local(chunk)
+            yield chunk, local(chunk)
         return
     try:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload(
+            [__name__, "anett.imports.scoring", "anett.imports.prebuild"]
+        )
         kwargs = {"initializer": _init, "initargs": initargs} if initargs else {}
         pool = ProcessPoolExecutor(processes, mp_context=context, **kwargs)
     except (OSError, ValueError, RuntimeError):
         log.warning("no worker processes; normalising in this process", exc_info=True)
         for chunk in chunks:
-            yield from local(chunk)
+            yield chunk, local(chunk)
         return
     in_flight: deque = deque()
     broken = False
@@ -122,22 +167,43 @@ def _in_order(chunks, remote, local, processes: int, initargs=None) -> Iterator:
         for chunk in chunks:
             if not broken:
                 try:
-                    in_flight.append((chunk, pool.submit(remote, chunk)))
+                    in_flight.append((chunk, pool.submit(_timed, remote, chunk)))
                 except (BrokenProcessPool, RuntimeError):
                     broken = True
             if broken:
                 in_flight.append((chunk, None))
             while len(in_flight) > processes * 3:
-                yield from _result(in_flight.popleft(), local)
+                yield _result(in_flight.popleft(), local)
         while in_flight:
-            yield from _result(in_flight.popleft(), local)
+            yield _result(in_flight.popleft(), local)
 
 
-def _result(item, local) -> list:
+class _WorkerCPU:
+    """CPU seconds the worker processes spent on chunks (for the import's timings)."""
+
+    seconds = 0.0
+
+
+worker_cpu = _WorkerCPU()
+
+
+def _timed(remote, chunk) -> tuple:
+    started = time.process_time()
+    results = remote(chunk)
+    return results, time.process_time() - started
+
+
+# for the writer (services._commit): chunks worked on by a worker process, in order
+in_order = _in_order
+
+
+def _result(item, local) -> tuple:
     chunk, future = item
     if future is not None:
         try:
-            return future.result()
+            results, seconds = future.result()
+            worker_cpu.seconds += seconds
+            return chunk, results
         except (BrokenProcessPool, OSError, EOFError):
             log.warning("a worker process failed; continuing in this process", exc_info=True)
-    return local(chunk)
+    return chunk, local(chunk)

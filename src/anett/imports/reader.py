@@ -215,6 +215,8 @@ def _open_csv(path: Path) -> Table:
         )
     line_count = text.count("\n") + 1
 
+    maybe_formulas = "=" in text  # most files have none: no need to look at every cell
+
     def records() -> Iterator[tuple[int, list]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
@@ -230,7 +232,7 @@ def _open_csv(path: Path) -> Table:
                         max=f"{MAX_DATA_ROWS:,}",
                     )
                 cells = [c.strip() for c in row]
-                if any(c[:1] == "=" for c in cells):
+                if maybe_formulas and any(c[:1] == "=" for c in cells):
                     # what Excel would take for a formula when it opens the CSV
                     cells = [Formula(c) if c[:1] == "=" else c for c in cells]
                 yield number, cells

@@ -127,6 +127,29 @@ class FieldError(Exception):
         super().__init__(msgid)
         self.problem = Problem(msgid, params)
 
+    @classmethod
+    def of(cls, found: Problem) -> FieldError:
+        return cls(found.msgid, **found.params)
+
+
+# Fields whose cells repeat across a file: read once per distinct value (RowNormaliser).
+_CACHED_FIELDS = frozenset(
+    {
+        "postcode",
+        "city",
+        "postcode_city",
+        "kreis",
+        "legal_form",
+        "employees_site",
+        "employees_enterprise",
+        "turnover_eur",
+        "balance_sheet_eur",
+        "works_council",
+        "collective_agreement",
+    }
+)
+_CACHE_VALUES = 20000  # distinct values remembered per field
+
 
 @dataclass
 class RowResult:
@@ -152,6 +175,42 @@ class RowNormaliser:
         self._wz: dict[object, tuple[str, Problem | None, Problem | None]] = {}
         self._plz_kreis: dict[str, int | None] = {}
         self._classified: dict[str, tuple[str, str]] = {}
+        self._handlers = {
+            f: self._cached(getattr(self, "_" + f))
+            if f in _CACHED_FIELDS
+            else getattr(self, "_" + f)
+            for f in self.fields
+        }
+
+    def _cached(self, handler):
+        """``handler`` remembering its outcome per distinct cell value: fields whose
+        values repeat throughout a file (postal codes, towns, size classes, amounts,
+        yes/no) are read once per value."""
+        cache: dict[tuple, tuple[dict, dict, Problem | None]] = {}
+
+        def run(value, data, warnings):
+            key = (type(value), value)
+            found = cache.get(key)
+            if found is None:
+                values: dict = {}
+                found_warnings: dict = {}
+                try:
+                    handler(value, values, found_warnings)
+                    error = None
+                except FieldError as exc:
+                    error = exc.problem
+                found = (values, found_warnings, error)
+                if len(cache) < _CACHE_VALUES:
+                    cache[key] = found
+            values, found_warnings, error = found
+            for name, found_value in values.items():  # lists (ranges) are the row's own
+                data[name] = found_value.copy() if type(found_value) is list else found_value
+            for name, problems in found_warnings.items():
+                warnings.setdefault(name, []).extend(problems)
+            if error is not None:
+                raise FieldError.of(error)
+
+        return run
 
     # ----------------------------------------------------------------------- main
 
@@ -182,10 +241,10 @@ class RowNormaliser:
                     continue
             raw[key] = value
         data: dict[str, object] = {}
+        handlers = self._handlers
         for key, value in raw.items():
-            handler = getattr(self, "_" + key)
             try:
-                handler(value, data, warnings)
+                handlers[key](value, data, warnings)
             except FieldError as exc:
                 errors.setdefault(key, []).append(exc.problem)
         self._combine(data, raw, errors, warnings)
