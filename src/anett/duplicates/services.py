@@ -449,6 +449,44 @@ def decide(pair: CandidatePair, status: str, user) -> None:
     pair.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
 
 
+def propose(found: list[tuple[int, int, float, float, list[dict]]]) -> int:
+    """Put pairs that another part of the app found (the import's possible duplicates) into
+    the review: (company, other company, probability, weight, evidence with "left" the first
+    company's values). Pairs kept separate, and pairs already known, are left as they are.
+    Returns how many pairs were added."""
+    never = blocked()
+    create = []
+    seen: set[tuple[int, int]] = set()
+    for left, right, probability, weight, evidence in found:
+        if left == right:
+            continue
+        a, b = plan.ordered(left, right)
+        if (a, b) in never or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        create.append(
+            CandidatePair(
+                company_a_id=a,
+                company_b_id=b,
+                match_probability=probability,
+                match_weight=weight,
+                evidence=evidence if a == left else _swap_evidence(evidence),
+            )
+        )
+    known = set()
+    for i in range(0, len(create), 400):
+        chunk = create[i : i + 400]
+        known |= set(
+            CandidatePair.objects.filter(
+                company_a_id__in=[c.company_a_id for c in chunk],
+                company_b_id__in=[c.company_b_id for c in chunk],
+            ).values_list("company_a_id", "company_b_id")
+        )
+    create = [c for c in create if (c.company_a_id, c.company_b_id) not in known]
+    CandidatePair.objects.bulk_create(create, batch_size=500)
+    return len(create)
+
+
 def suggested_survivor(pair: CandidatePair, companies: dict[int, Company]) -> int:
     counts = related_counts([pair.company_a_id, pair.company_b_id])
     facts = [

@@ -651,8 +651,57 @@ def _commit(batch, progress, chunk_size, after_chunk) -> None:
     timings["total"] = time.perf_counter() - t0
     timings["cpu_main"] = time.process_time() - cpu0
     batch.timings = {**(batch.timings or {}), "commit": _rounded(timings)}
+    propose_possible_duplicates(batch)
     batch.status = BatchStatus.COMMITTED
     batch.save()
+
+
+def propose_possible_duplicates(batch: ImportBatch) -> int:
+    """Rows imported as new although the model found a possible duplicate (below the
+    duplicate threshold) go to the duplicate review (`anett.duplicates`) as pairs, so a
+    coordinator decides: merge, keep separate, or later. Idempotent."""
+    rows = list(
+        ImportRow.objects.filter(
+            batch=batch, status=RowStatus.NEW, match__possible=True
+        ).values_list("row_number", "match")
+    )
+    if not rows:
+        return 0
+    # the company each row of this batch was written to (new rows keep no company link
+    # on the row itself; the source record has it)
+    wanted = {n for n, _m in rows} | {
+        m["row"] for _n, m in rows if m.get("kind") == "row" and "row" in m
+    }
+    by_row = {}
+    numbers = sorted(wanted)
+    for i in range(0, len(numbers), 500):
+        by_row.update(
+            CompanySourceRecord.objects.filter(
+                batch=batch, row_number__in=numbers[i : i + 500]
+            ).values_list("row_number", "company_id")
+        )
+    found = []
+    for number, match in rows:
+        company_id = by_row.get(number)
+        other = (
+            match.get("company")
+            if match.get("kind") == "register"
+            else by_row.get(match.get("row"))
+        )
+        if not other or not company_id:
+            continue
+        # The model's evidence shows the file's row left and the register right; between
+        # two rows of the file, the earlier row left.
+        names = ("comparison", "level", "label", "weight", "left", "right")
+        if match.get("kind") == "row":
+            names = ("comparison", "level", "label", "weight", "right", "left")
+        evidence = [dict(zip(names, e, strict=False)) for e in match.get("evidence") or []]
+        found.append(
+            (company_id, other, match.get("probability", 0.0), match.get("weight", 0.0), evidence)
+        )
+    from anett.duplicates.services import propose
+
+    return propose(found)
 
 
 _TO_WRITE = (NEW, UPDATE, DUPLICATE)
@@ -1335,6 +1384,8 @@ def _worked_on(company_ids: list[int], batch: ImportBatch) -> set[int]:
         model = rel.related_model
         if model in (CompanySourceRecord, ImportRow) or hasattr(model, "instance_type"):
             continue  # our own links, and the change history (simple-history)
+        if model._meta.label == "duplicates.CandidatePair":
+            continue  # being proposed as a possible duplicate is no work on the firm
         attname = rel.field.attname
         keep.update(
             model._default_manager.filter(**{f"{attname}__in": company_ids})
