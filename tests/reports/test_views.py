@@ -118,12 +118,21 @@ def test_no_cache_inside_transactions_of_other_code(small_scene, user_koordinati
     assert services._cache.items == {}
 
 
-def test_query_count(client_koordination, small_scene, django_assert_max_num_queries):
+def test_query_count(
+    client_koordination, small_scene, user_koordination, django_assert_max_num_queries
+):
     url = reverse("reports:dashboard")
-    with django_assert_max_num_queries(20):  # cold: session, user, version, 7 + 2 + 1 groups
+    with django_assert_max_num_queries(20):  # cold: session, user, version, 5 groups,
+        # activity index (2), measures and needs per month
         assert client_koordination.get(url).status_code == 200
     with django_assert_max_num_queries(8):  # warm: aggregates cached for this data version
         assert client_koordination.get(url).status_code == 200
+    add_activity(small_scene[2:], user_koordination, kind="visit", outcome="agreed")
+    with django_assert_max_num_queries(11):  # a new activity: warm + the firms touched,
+        # their activities and their cells (activity index by delta)
+        html = client_koordination.get(url).content.decode()
+    assert services.key_figures(user_koordination)["figures"]["advised"]["value"] == 2
+    assert "Erreichte Betriebe" in html
 
 
 def test_map_data(client_partner, client_koordination, small_scene):

@@ -8,7 +8,8 @@ Both are suppressed for partners (`core.disclosure`, `indicators.protect`).
 
 Aggregates of a scope (districts, period) are cached per process and per data version
 (`data_version`: counts and last ids of the tables the figures read); any recorded change
-moves the version, so a cached figure is never older than the data.
+moves the version, so a cached figure is never older than the data. The activity figures are
+kept up to date firm by firm (`activity_index`, see `activity_figures`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from anett.core.disclosure import Hidden
 from anett.funding.models import MeasureRecord
 from anett.regions.models import Kreis, Region, RegionKind
 
+from . import activity_index as ai
 from . import indicators as ind
 
 GROUPS = [code for code, _label in BranchGroup.choices]
@@ -172,7 +174,10 @@ _cache = _Cache()
 
 def forget_cache() -> None:
     """Drop cached aggregates (tests; after raw SQL changes that bypass the ORM)."""
+    global _index
     _cache.clear()
+    with _index_lock:
+        _index = None
 
 
 # --- aggregation ----------------------------------------------------------------------------
@@ -224,15 +229,16 @@ def measures(period: ind.Period | None = None):
 
 def aggregate(period: ind.Period | None, version: dict | None = None) -> dict:
     """Base figures of every district per (kreis_id, branch_group):
-    {indicator_id: {(kreis_id, group): value}}. Seven grouped queries over the whole
+    {indicator_id: {(kreis_id, group): value}}. The activity figures come from the
+    ActivityIndex (kept up to date by delta), the others from grouped queries over the whole
     register, cached per source; a region is a slice of it (one computation serves every
     region and branch group of a data version and period). The conditions are
     `id IN (subquery)`, which the databases drive from the (smaller) subquery."""
     version = version or data_version()
     out: dict[str, dict] = {i: {} for i in ind.BASE_IDS}
+    out.update(activity_figures("totals", period, period, version))
     for sources, part in (
         ((), _agg_identified),
-        (("activity",), _agg_activities),
         (("need",), _agg_needs),
         (("referral",), _agg_referrals),
         (("measure",), _agg_measures),
@@ -257,7 +263,121 @@ def _agg_identified(period) -> dict:
     }
 
 
+# --- activity figures, kept up to date firm by firm ----------------------------------------
+
+# The activity figures (reached, advised, by month) count distinct firms; recounting them over
+# every activity after each new one costs a pass over the table. The `ActivityIndex` keeps
+# per firm the days with a counted activity; when the data version moves, only the firms
+# touched since are read again (new activity and firm ids, change-history rows: saves and
+# deletions through the app). A change of the branch rules (reclassification updates firms
+# without history rows) rebuilds it.
+DELTA_LIMIT = 2000  # more firms touched than this: rebuilding is cheaper than the delta
+_index_lock = threading.Lock()
+_index: tuple | None = None  # (company version, activity version, ActivityIndex)
+
+
+def _answered() -> Q:
+    return Q(outcome__in=ind.ANSWERED_OUTCOMES)
+
+
+def _advice() -> Q:
+    return Q(kind__in=ind.ADVICE_KINDS, outcome__in=ind.ADVICE_OUTCOMES)
+
+
+def _load_firms(firm_ids=None) -> tuple[dict, dict]:
+    """(firms, days) of the ActivityIndex: of all firms with a counted activity, or of the
+    given firms only."""
+    acts = Activity.objects.filter(_answered() | _advice())
+    if firm_ids is None:
+        firms_qs = Company.objects.filter(id__in=acts.values("company_id"))
+    else:
+        acts = acts.filter(company_id__in=firm_ids)
+        firms_qs = Company.objects.filter(id__in=firm_ids)
+    days = ai.firm_days(
+        acts.annotate(day=Cast("date", CharField()))
+        .values_list("company_id", "day", "kind", "outcome")
+        .order_by(),
+        set(ind.ANSWERED_OUTCOMES),
+        set(ind.ADVICE_KINDS),
+        set(ind.ADVICE_OUTCOMES),
+    )
+    sme = set(ind.SME_CLASSES)
+    firms = {
+        i: ai.Firm(k, g, emp or 0, s in sme, wc == "no")
+        for i, k, g, emp, s, wc in firms_qs.values_list(
+            "id", "kreis_id", "branch_group", "employees_site", "sme_class", "works_council"
+        ).order_by()
+    }
+    return firms, days
+
+
+def _as_int(text: str) -> int:
+    return int(text) if text not in ("None", "") else 0
+
+
+def _touched_firms(activity_version: tuple) -> set[int]:
+    """Firms with an activity recorded, changed or deleted since `activity_version` (of a
+    changed activity every firm it ever belonged to, in case it was moved)."""
+    _count, last_id, last_history = activity_version
+    new = Activity.objects.filter(id__gt=_as_int(last_id)).values_list("company_id").order_by()
+    changed_ids = Activity.history.filter(history_id__gt=_as_int(last_history)).values("id")
+    changed = (
+        Activity.history.filter(id__in=changed_ids.order_by()).values_list("company_id").order_by()
+    )
+    return {c for (c,) in new.union(changed)}
+
+
+def _touched_companies(company_version: tuple) -> set[int]:
+    """Firms created, changed or deleted since `company_version`."""
+    _count, last_id, last_history, _rules = company_version
+    new = Company.objects.filter(id__gt=_as_int(last_id)).values_list("id").order_by()
+    changed = (
+        Company.history.filter(history_id__gt=_as_int(last_history)).values_list("id").order_by()
+    )
+    return {c for (c,) in new.union(changed)}
+
+
+def _activity_index(version: dict) -> ai.ActivityIndex:
+    """The index of this data version (call with `_index_lock` held): brought up to date by
+    delta from the version it was built for, rebuilt when the branch rules changed or too many
+    firms were touched."""
+    global _index
+    company, activity = version["company"], version["activity"]
+    index = None
+    if _index is not None and _index[0][3] == company[3]:
+        old_company, old_activity, index = _index
+        touched = set()
+        if old_company != company:
+            touched |= _touched_companies(old_company)
+        if old_activity != activity:
+            touched |= _touched_firms(old_activity)
+        if len(touched) > DELTA_LIMIT:
+            index = None
+        elif touched:
+            firms, days = _load_firms(touched)
+            index.update(firms, days, touched)
+    if index is None:
+        index = ai.ActivityIndex(*_load_firms())
+    _index = (company, activity, index)
+    return index
+
+
+def activity_figures(kind: str, start, end, version: dict) -> dict:
+    """'totals' of a period (start and end: the Period or None) or 'months' of [start, end]
+    from the ActivityIndex (see there for the format)."""
+    from django.db import connection
+
+    if isinstance(start, ind.Period):
+        start, end = start.start, start.end
+    if connection.in_atomic_block and not CACHE_IN_TRANSACTIONS:
+        return ai.ActivityIndex(*_load_firms()).figures(kind, start, end)
+    with _index_lock:
+        return _activity_index(version).figures(kind, start, end)
+
+
 def _agg_activities(period) -> dict:
+    """The totals of `activity_figures` computed directly in SQL (the tests check the index
+    against it)."""
     out = {
         i: {} for i in ("reached", "employees_reached", "sme_reached", "no_wc_reached", "advised")
     }
@@ -342,7 +462,8 @@ def _series_range(period: ind.Period | None, today: date) -> tuple[date, date]:
 
 
 def _activity_months(start: date, end: date) -> list[tuple]:
-    """(month 'YYYY-MM', kreis_id, branch_group, firms reached, firms advised) of every
+    """The months of `activity_figures` computed directly in SQL (the tests check the index
+    against it): (month 'YYYY-MM', kreis_id, branch_group, firms reached, firms advised) of every
     district: one pass over the activities of the range. The month is taken from the ISO text
     of the date (`SUBSTR(CAST(date AS text), 1, 7)`, native on SQLite and PostgreSQL;
     TruncMonth would call a Python function per row on SQLite)."""
@@ -370,13 +491,6 @@ def series_all(period: ind.Period | None, today: date, version: dict | None = No
     months = ind.months_between(start, end)
     start = months[0]
 
-    def activities():
-        out = {"reached": {}, "advised": {}}
-        for m, k, g, r, v in _activity_months(start, end):
-            out["reached"][(m, k, g)] = int(r or 0)
-            out["advised"][(m, k, g)] = int(v or 0)
-        return out
-
     def measure_starts():
         rows = (
             MeasureRecord.objects.filter(status__in=ind.MEASURE_STATUSES, start__range=(start, end))
@@ -388,7 +502,7 @@ def series_all(period: ind.Period | None, today: date, version: dict | None = No
         return {"with_measure": {(m, k, g): n for m, k, g, n in rows}}
 
     out = {"months": months}
-    out.update(_cache.get(("series-a", start, end, _key(version, "activity")), activities))
+    out.update(activity_figures("months", start, end, version))
     out.update(_cache.get(("series-m", start, end, _key(version, "measure")), measure_starts))
     return out
 
