@@ -45,8 +45,9 @@ def fold(text: str | None) -> str:
     if text.isascii():
         return " ".join(text.lower().split())
     text = unicodedata.normalize("NFC", text).translate(_UMLAUTS)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # typical German text is ASCII once umlauts are spelled out
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().split())
 
 
@@ -145,6 +146,8 @@ _LEGAL_FORM_RE = re.compile(
 _FORM_BY_GROUP = {f"f{i}": canon for i, (canon, _) in enumerate(_LEGAL_FORM_PATTERNS)}
 _CASE_SENSITIVE_FORMS = {"AG", "SE", "KG", "eG", "UG (haftungsbeschränkt)"}
 _INHABER_RE = re.compile(r"[\s,;/–-]*\b(?:Inh(?:aber(?:in)?)?\.?)\s*:?\s+(?P<owner>.+)$", re.I)
+_DOTS_AND_SPACE_RE = re.compile(r"[\s.]")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,;])")
 
 
 @dataclass(frozen=True)
@@ -164,11 +167,23 @@ def _short_form_ok(canon: str, matched: str) -> bool:
     """
     if canon not in _CASE_SENSITIVE_FORMS or len(matched.replace(".", "").strip()) > 3:
         return True
-    letters = re.sub(r"[\s.]", "", matched)
+    letters = _DOTS_AND_SPACE_RE.sub("", matched)
     return letters in {"AG", "SE", "KG", "eG", "UG"}
 
 
 def split_legal_form(name: str | None) -> NameParts:
+    # Names recur within an import (rows, match keys, model features): cache text only.
+    if name.__class__ is str:
+        return _split_legal_form_cached(name)
+    return _split_legal_form(name)
+
+
+@lru_cache(maxsize=65536)
+def _split_legal_form_cached(name: str) -> NameParts:
+    return _split_legal_form(name)
+
+
+def _split_legal_form(name: str | None) -> NameParts:
     """Split 'Muster Metall GmbH & Co. KG' into ('Muster Metall', 'GmbH & Co. KG').
 
     Recognises the German legal forms in their usual spellings and abbreviations
@@ -181,7 +196,9 @@ def split_legal_form(name: str | None) -> NameParts:
     if not text:
         return NameParts("")
     owner = ""
-    m = _INHABER_RE.search(text)
+    # 'Inh.' needs the letters 'nh' (the regex's case-insensitive 'n' and 'h' match only
+    # 'n', 'N', 'h', 'H'): a cheap test spares the search for almost every name.
+    m = _INHABER_RE.search(text) if "nh" in text.lower() else None
     if m and m.start() > 0:
         owner = m.group("owner").strip(" ,;")
         text = text[: m.start()].strip(" ,;-–")
@@ -191,7 +208,12 @@ def split_legal_form(name: str | None) -> NameParts:
         if m.start() == 0 or not _short_form_ok(canon, m.group(0)):
             continue
         core = (text[: m.start()] + " " + text[m.end() :]).strip()
-        core = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s+", " ", core)).strip(" ,;-–&")
+        # As re.sub(r"\s+", " ", core): core has no whitespace at its ends, and str.split
+        # and \s know the same whitespace characters.
+        core = " ".join(core.split())
+        if "," in core or ";" in core:
+            core = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", core)
+        core = core.strip(" ,;-–&")
         if core:
             return NameParts(core, canon, owner)
     return NameParts(text.strip(" ,;-–"), "Einzelunternehmen" if owner else "", owner)
@@ -246,6 +268,9 @@ NAME_STOPWORDS = frozenset(
 )
 _AND_RE = re.compile(r"\s*(?:&|\+)\s*|(?<![\w])u\.(?=\s|$)")
 _NON_WORD = re.compile(r"[^\w]+")
+# The words of _NON_WORD.sub(" ", text).split(): runs of word characters (no word
+# character is whitespace, so the split cuts exactly between the runs).
+_WORD_RE = re.compile(r"\w+")
 
 
 def name_tokens(core: str) -> list[str]:
@@ -256,10 +281,13 @@ def name_tokens(core: str) -> list[str]:
     common abbreviations are spelled out; hyphens split words ('Auto-Teile' -> 'auto',
     'teile'), the compact form in ``name_compact`` joins them again.
     """
-    text = _AND_RE.sub(" und ", fold(core))
+    text = fold(core)
+    if "&" in text or "+" in text or "u." in text:  # else _AND_RE cannot match
+        text = _AND_RE.sub(" und ", text)
+    abbreviations = NAME_ABBREVIATIONS
     tokens = []
-    for raw in _NON_WORD.sub(" ", text).split():
-        token = NAME_ABBREVIATIONS.get(raw, raw)
+    for raw in _WORD_RE.findall(text):
+        token = abbreviations.get(raw, raw)
         if token not in NAME_STOPWORDS and token != "_":
             tokens.append(token)
     return tokens
@@ -274,9 +302,11 @@ def name_compact(core: str) -> str:
 
 # --------------------------------------------------------------------------- addresses
 
-_STREET_WORD = re.compile(
-    r"(?<=\w)(?:strasse|str\.?)(?=\s|$|\d)|(?<![\w])(?:strasse|str\.?)(?=\s|$|\d)"
-)
+# 'strasse', 'str.' or 'str' at the end of a word, alone or in a compound: the original
+# two branches (after a letter / not after a letter) together match at every position,
+# so one branch with the literal prefix 'str' (which the regex engine searches fast)
+# matches the same text in the same order: 'strasse', then 'str.', then 'str'.
+_STREET_WORD = re.compile(r"str(?:asse|\.)?(?=\s|$|\d)")
 _STREET_ABBR = {
     r"(?<![\w])pl\.": "platz",
     r"(?<![\w])ch\.": "chaussee",
@@ -292,6 +322,21 @@ _HOUSE_NO = re.compile(
 )
 
 
+_POSTBOX_RE = re.compile(r"^(?:postfach|pf\.?|postbox)\b")
+_DIGIT_RE = re.compile(r"\d")
+# The abbreviations with a substring that each needs: a pattern is only run when the
+# folded text contains it. 'allee' -> 'allee' changes nothing, so only 'al.' counts.
+_STREET_ABBR_RES = [
+    (re.compile(pattern), repl, needle)
+    for (pattern, repl), needle in zip(
+        _STREET_ABBR.items(), ("pl.", "ch.", "al.", "st.", "gew", "ind"), strict=True
+    )
+]
+_SEPARATORS_RE = re.compile(r"[,;]")
+_HYPHEN_RE = re.compile(r"\s*-\s*")
+_COMPACT_RE = re.compile(r"[\s.\-]")
+
+
 class Street(NamedTuple):
     name: str  # folded, 'straße'/'str.' as 'str': 'hauptstr'
     number: str  # '12', '12a', '12-14'
@@ -301,7 +346,13 @@ class Street(NamedTuple):
     @property
     def compact(self) -> str:
         """Street name without spaces and hyphens: 'Weimarer Straße' -> 'weimarerstr'."""
-        return re.sub(r"[\s.\-]", "", self.name)
+        return _compact_street_name(self.name)
+
+
+@lru_cache(maxsize=16384)
+def _compact_street_name(name: str) -> str:
+    # Street names recur far more often than streets with their house numbers.
+    return _COMPACT_RE.sub("", name)
 
 
 @lru_cache(maxsize=65536)
@@ -314,29 +365,37 @@ def normalise_street(raw: str | None) -> Street:
     has a number; a PO box ('Postfach 12 34') is not a street.
     """
     text = fold(raw)
-    if not text or re.match(r"^(?:postfach|pf\.?|postbox)\b", text):
+    if not text or (text[0] == "p" and _POSTBOX_RE.match(text)):
         return Street("", "")
     if "," in text:
         head = text.split(",", 1)[0]
-        if re.search(r"\d", head):
+        if _DIGIT_RE.search(head):
             text = head
-    text = _STREET_WORD.sub("str", text)
-    for pattern, repl in _STREET_ABBR.items():
-        text = re.sub(pattern, repl, text)
+    if "str" in text:
+        text = _STREET_WORD.sub("str", text)
+    for pattern, repl, needle in _STREET_ABBR_RES:
+        if needle in text:
+            text = pattern.sub(repl, text)
     number, low, high = "", None, None
     m = _HOUSE_NO.search(text)
     # A number directly after "des"/"vom"/a dot is part of the name ('Str. des 17. Juni').
     if m and m.start() > 0 and not text[: m.start()].rstrip().endswith("."):
-        low = int(m.group("lo"))
-        high = int(m.group("hi")) if m.group("hi") else low
+        lo, lol, hi, hil = m.group("lo", "lol", "hi", "hil")
+        low = int(lo)
+        high = int(hi) if hi else low
         if high < low:  # '12/3' is a number with a flat, not a range
             high = low
-        number = str(low) + (m.group("lol") or "")
-        if m.group("hi") and high != low:
-            number += f"-{high}" + (m.group("hil") or "")
+        number = str(low) + (lol or "")
+        if hi and high != low:
+            number += f"-{high}" + (hil or "")
         text = text[: m.start()]
-    name = re.sub(r"\s+", " ", re.sub(r"[,;]", " ", text)).strip(" -.")
-    name = re.sub(r"\s*-\s*", "-", name)
+    if "," in text or ";" in text:
+        text = _SEPARATORS_RE.sub(" ", text)
+    # As re.sub(r"\s+", " ", text).strip(" -."): a space at either end, which the split
+    # drops, would be stripped anyway (str.split and \s know the same whitespace).
+    name = " ".join(text.split()).strip(" -.")
+    if "-" in name:
+        name = _HYPHEN_RE.sub("-", name)
     return Street(name, number, low, high)
 
 
@@ -383,6 +442,11 @@ def normalise_city(raw: str | None) -> str:
 # --------------------------------------------------------------------------- contacts
 
 _PHONE_SPLIT = re.compile(r"\s*(?:,|;|\boder\b|\bbzw\.?|\bund\b|\bu\.)\s*", re.I)
+_PHONE_PREFIX_RE = re.compile(r"^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?\s*", re.I)
+_PHONE_TRUNK_RE = re.compile(r"\(\s*0\s*\)")
+_PHONE_SWITCHBOARD_RE = re.compile(r"-\s*0\s*$")
+_PHONE_EXTENSION_RE = re.compile(r"(?:durchwahl|dw|ext)\.?.*$", re.I)
+_NON_DIGIT_RE = re.compile(r"\D")
 
 
 def normalise_phone(raw: str | None, country_code: str = "49") -> str:
@@ -394,13 +458,33 @@ def normalise_phone(raw: str | None, country_code: str = "49") -> str:
     text = str(raw or "").strip()
     if not text:
         return ""
-    text = re.sub(r"^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?\s*", "", text, flags=re.I)
-    text = _PHONE_SPLIT.split(text)[0]
-    text = re.sub(r"\(\s*0\s*\)", "", text)  # +49 (0)361
-    text = re.sub(r"-\s*0\s*$", "", text)  # 12345-0: switchboard
-    text = re.sub(r"(?:durchwahl|dw|ext)\.?.*$", "", text, flags=re.I)
+    if not text[0].isdigit() and text[0] != "+":  # 'Tel.: ...'
+        text = _PHONE_PREFIX_RE.sub("", text)
+    # Several numbers are split at ',', ';', 'oder', 'bzw', 'und', 'u.'; the letters of
+    # these words match case-insensitively only themselves and their capitals, so a
+    # number without any of them skips the (slow) split regex.
+    lower = text.lower()
+    if (
+        "," in text
+        or ";" in text
+        or "oder" in lower
+        or "bzw" in lower
+        or "und" in lower
+        or "u." in lower
+    ):
+        text = _PHONE_SPLIT.split(text, 1)[0]
+    if "(" in text:
+        text = _PHONE_TRUNK_RE.sub("", text)  # +49 (0)361
+    if "-" in text:
+        text = _PHONE_SWITCHBOARD_RE.sub("", text)  # 12345-0: switchboard
+    if not text.isdigit():
+        # The extension words need these letters (case-insensitive 'd', 'w', 'e', 'x',
+        # 't' match no other characters), so most numbers skip the regex.
+        lower = text.lower()
+        if "dw" in lower or "ext" in lower or "durchwahl" in lower:
+            text = _PHONE_EXTENSION_RE.sub("", text)
     plus = text.lstrip().startswith("+")
-    digits = re.sub(r"\D", "", text)
+    digits = text if text.isascii() and text.isdigit() else _NON_DIGIT_RE.sub("", text)
     if plus:
         number = digits
     elif digits.startswith("00"):
@@ -418,17 +502,25 @@ def normalise_phone(raw: str | None, country_code: str = "49") -> str:
     return "+" + number
 
 
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_URL_END_RE = re.compile(r"[/?#\s]")
+_WWW_RE = re.compile(r"^www\d?\.")
+_DOMAIN_CHARS_RE = re.compile(r"[\w.-]+")
+
+
 def normalise_website(raw: str | None) -> str:
     """Bare domain: 'https://www.Muster-Metall.de/kontakt' -> 'muster-metall.de'.
     Punycode is shown as Unicode ('xn--mller-kva.de' -> 'müller.de')."""
     text = str(raw or "").strip().lower()
     if not text:
         return ""
-    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text)
-    text = re.split(r"[/?#\s]", text, maxsplit=1)[0]
+    if "://" in text:
+        text = _SCHEME_RE.sub("", text)
+    text = _URL_END_RE.split(text, maxsplit=1)[0]
     text = text.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
-    text = re.sub(r"^www\d?\.", "", text)
-    if "." not in text or not re.fullmatch(r"[\w.-]+", text):
+    if text.startswith("www"):
+        text = _WWW_RE.sub("", text)
+    if "." not in text or not _DOMAIN_CHARS_RE.fullmatch(text):
         return ""
     if "xn--" in text:
         try:
@@ -449,7 +541,8 @@ FREE_MAIL_DOMAINS = frozenset(
 def email_domain(raw: str | None) -> str:
     """Domain of an e-mail address: 'Info@Muster-Metall.de' -> 'muster-metall.de'."""
     text = str(raw or "").strip().lower()
-    text = re.sub(r"^mailto:", "", text)
+    if text.startswith("mailto:"):
+        text = text[7:]
     if text.count("@") != 1:
         return ""
     return normalise_website(text.split("@", 1)[1])
@@ -500,7 +593,7 @@ _REGISTER_WORDS = re.compile(
 def _court_words(text: str) -> str:
     """The court town in what is left around a register number, '' if none."""
     text = _REGISTER_WORDS.sub(" ", text).strip(" ,;:()-.")
-    return "" if not text or re.search(r"\d", text) else text
+    return "" if not text or _DIGIT_RE.search(text) else text
 
 
 class RegisterNumber(NamedTuple):
@@ -519,6 +612,18 @@ class RegisterNumber(NamedTuple):
 
 
 def normalise_register(raw: str | None) -> RegisterNumber | None:
+    # Register entries recur (several records of a firm, rows and model features): cache.
+    if raw.__class__ is str:
+        return _normalise_register_cached(raw)
+    return _normalise_register(raw)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_register_cached(raw: str) -> RegisterNumber | None:
+    return _normalise_register(raw)
+
+
+def _normalise_register(raw: str | None) -> RegisterNumber | None:
     """Commercial register entry: 'HRB 12345 Jena', 'Amtsgericht Jena HRB 12345',
     'AG Jena, HR B 012345' -> RegisterNumber('jena', 'HRB', '12345'). None when there is
     no register type and number in the text."""
@@ -526,10 +631,10 @@ def normalise_register(raw: str | None) -> RegisterNumber | None:
     m = _REGISTER_RE.search(text)
     if not m:
         return None
-    kind = _REGISTER_KINDS.get(re.sub(r"[\s.]", "", m.group("kind")).lower())
+    kind = _REGISTER_KINDS.get(_DOTS_AND_SPACE_RE.sub("", m.group("kind")).lower())
     if not kind:
         return None
-    number = re.sub(r"\D", "", m.group("number")).lstrip("0")
+    number = _NON_DIGIT_RE.sub("", m.group("number")).lstrip("0")
     if not number:
         return None
     suffix = (m.group("suffix") or "").upper()
@@ -546,20 +651,30 @@ def normalise_register(raw: str | None) -> RegisterNumber | None:
     return RegisterNumber(court, kind, number)
 
 
+_VAT_PREFIX_RE = re.compile(r"^(?:ust\.?-?\s*id(?:nr)?\.?|vat(?:\s*id)?|uid)\s*:?\s*", re.I)
+_VAT_DIGITS_RE = re.compile(r"[\d\s.]{9,13}")
+
+
 def normalise_vat(raw: str | None) -> str:
     """EU VAT id (USt-IdNr.) in compact form, checked with python-stdnum:
     'DE 136 695 976' -> 'DE136695976'. Nine digits without prefix are taken as German.
     Invalid numbers (wrong check digit, wrong length) give ''."""
+    if not raw:
+        return ""
+    text = str(raw)
+    # The same id recurs in the records of a firm and in each step of an import.
+    return _normalise_vat(text)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_vat(text: str) -> str:
     from stdnum.eu import vat
     from stdnum.exceptions import ValidationError
 
-    text = re.sub(
-        r"^(?:ust\.?-?\s*id(?:nr)?\.?|vat(?:\s*id)?|uid)\s*:?\s*", "", str(raw or ""), flags=re.I
-    )
-    text = text.strip()
+    text = _VAT_PREFIX_RE.sub("", text).strip()
     if not text:
         return ""
-    if re.fullmatch(r"[\d\s.]{9,13}", text) and len(re.sub(r"\D", "", text)) == 9:
+    if _VAT_DIGITS_RE.fullmatch(text) and len(_NON_DIGIT_RE.sub("", text)) == 9:
         text = "DE" + text
     try:
         return vat.validate(text)
@@ -670,12 +785,19 @@ def yes_no(raw: str | int | bool | None) -> str:
 def normalise_wz_code(raw: str | None) -> str:
     """WZ 2008 code in dotted notation via `anett.companies.classification.normalise_wz`
     ('2932' -> '29.32'); '' when the text is not a WZ code."""
+    if not raw:
+        return ""
+    return _normalise_wz_code(str(raw))
+
+
+@lru_cache(maxsize=8192)
+def _normalise_wz_code(text: str) -> str:
     from anett.companies.classification import InvalidWZ, normalise_wz
 
-    if not raw or not str(raw).strip():
+    if not text.strip():
         return ""
     try:
-        return normalise_wz(str(raw))
+        return normalise_wz(text)
     except InvalidWZ:
         return ""
 
@@ -683,8 +805,11 @@ def normalise_wz_code(raw: str | None) -> str:
 # --------------------------------------------------------------------------- one record
 
 
+_EMPTY_VALUES = ("", None, [])
+
+
 def _none_if_empty(value):
-    return value if value not in ("", None, []) else None
+    return value if value not in _EMPTY_VALUES else None
 
 
 def prepare(record: dict) -> dict:
@@ -699,27 +824,31 @@ def prepare(record: dict) -> dict:
     register = normalise_register(get("register_no"))
     size = parse_size(get("employees"))
     wz = normalise_wz_code(get("wz"))
-    features = {
-        "name_compact": "".join(tokens),
-        "name_sorted": " ".join(sorted(tokens)),
-        "name_tokens": tokens,
-        "legal_form": parts.legal_form,
-        "legal_family": legal_form_family(parts.legal_form),
-        "street": street.compact,
-        "house_no": street.number,
+    legal_form = parts.legal_form
+    kreis = kreis_for_plz(plz) if plz else ""
+    # Empty features are None (as ``_none_if_empty``): written out per feature, the text
+    # features with ``or None`` (for a str the same test), the numbers as they are (an
+    # int or None is never one of the empty values; 0 stays 0).
+    return {
+        "name_compact": "".join(tokens) or None,
+        "name_sorted": " ".join(sorted(tokens)) or None,
+        "name_tokens": tokens or None,
+        "legal_form": legal_form or None,
+        "legal_family": legal_form_family(legal_form) or None,
+        "street": street.compact or None,
+        "house_no": street.number or None,
         "house_low": street.number_low,
         "house_high": street.number_high,
-        "plz": plz,
-        "kreis": kreis_for_plz(plz) if plz else "",
-        "city": normalise_city(get("city")),
-        "phone": normalise_phone(get("phone")),
-        "domain": company_domain(get("website"), get("email")),
-        "register": register.key if register else "",
-        "register_court": register.court if register else "",
-        "vat": normalise_vat(get("vat_id")),
-        "wz": wz,
-        "wz2": wz[:2],
+        "plz": plz or None,
+        "kreis": _none_if_empty(kreis),
+        "city": normalise_city(get("city")) or None,
+        "phone": normalise_phone(get("phone")) or None,
+        "domain": company_domain(get("website"), get("email")) or None,
+        "register": register.key if register else None,
+        "register_court": (register.court or None) if register else None,
+        "vat": normalise_vat(get("vat_id")) or None,
+        "wz": wz or None,
+        "wz2": wz[:2] or None,
         "employees_low": size.low if size else None,
         "employees_high": size.high if size else None,
     }
-    return {k: _none_if_empty(v) for k, v in features.items()}
