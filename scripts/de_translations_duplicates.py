@@ -223,3 +223,5 @@ DE = {
     "next": "weiter",
     "page %(n)s of %(total)s": "Seite %(n)s von %(total)s",
 }
+
+DE["Possible duplicates to review"] = "Mögliche Dubletten prüfen"

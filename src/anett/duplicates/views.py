@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -158,6 +158,9 @@ def _filtered(request):
             Exists(firms.filter(pk=OuterRef("company_a_id")))
             | Exists(firms.filter(pk=OuterRef("company_b_id")))
         )
+    firm = request.GET.get("firm", "").strip()
+    if firm.isdigit():  # the pairs of one firm (link on the company page)
+        pairs = pairs.filter(Q(company_a_id=int(firm)) | Q(company_b_id=int(firm)))
     if kreis.isdigit():
         firms = Company.objects.filter(kreis_id=int(kreis))
         pairs = pairs.filter(
@@ -171,7 +174,7 @@ def _filtered(request):
         messages.error(request, _("“%(value)s” is not a percentage.") % {"value": min_percent})
     if minimum is not None:
         pairs = pairs.filter(match_probability__gte=minimum)
-    filters = {"tab": tab, "q": q, "min": min_percent, "kreis": kreis}
+    filters = {"tab": tab, "q": q, "min": min_percent, "kreis": kreis, "firm": firm}
     return pairs.order_by("-match_weight", "id"), filters
 
 
