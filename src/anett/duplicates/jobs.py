@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
-import subprocess
-import sys
-import threading
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+
+from anett.core.background import RUNNERS, start_job, worker_gone, worker_id
 
 from .models import DuplicateSettings, RunStatus, SearchRun
 
@@ -31,7 +29,6 @@ log = logging.getLogger(__name__)
 # The comparison step reports no progress of its own (one call into the model, about a
 # minute for 100 000 firms); a run silent for this long is taken as dead.
 STALE_AFTER = timedelta(minutes=30)
-RUNNERS = ("subprocess", "thread", "sync", "external")
 
 
 class Busy(Exception):
@@ -52,26 +49,6 @@ def runner() -> str:
     return mode if mode in RUNNERS else "subprocess"
 
 
-def worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie child (exited, not yet reaped) is not alive either
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split(") ", 1)[1][:1] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
 def is_stale(run: SearchRun, now=None) -> bool:
     """Whether a queued or running search will never finish (its process is gone)."""
     if not run.is_busy:
@@ -81,9 +58,7 @@ def is_stale(run: SearchRun, now=None) -> bool:
     if beat is None or now - beat > STALE_AFTER:
         return True
     if run.status == RunStatus.RUNNING:
-        host, _, pid = run.worker.rpartition(":")
-        if host == socket.gethostname() and pid.isdigit():
-            return not _alive(int(pid))
+        return worker_gone(run.worker)
     return False
 
 
@@ -118,30 +93,9 @@ def enqueue(user) -> SearchRun:
 
 
 def start(run_id: int) -> None:
-    mode = runner()
-    if mode == "sync":
-        run(run_id)
-    elif mode == "thread":
-        threading.Thread(target=_in_thread, args=(run_id,), daemon=True).start()
-    elif mode == "subprocess":
-        try:
-            subprocess.Popen(  # noqa: S603 - our own command, no shell
-                [sys.executable, "-m", "anett.cli", "find_duplicates", "--run", str(run_id)],
-                start_new_session=True,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                close_fds=True,
-            )
-        except OSError:
-            log.exception("could not start the duplicate search; running in a thread instead")
-            threading.Thread(target=_in_thread, args=(run_id,), daemon=True).start()
-
-
-def _in_thread(run_id: int) -> None:
-    try:
-        run(run_id)
-    finally:
-        connection.close()
+    start_job(
+        runner(), ["find_duplicates", "--run", str(run_id)], run_id, run, "the duplicate search"
+    )
 
 
 def claim(run_id: int) -> SearchRun | None:

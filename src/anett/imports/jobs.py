@@ -23,15 +23,13 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
-import subprocess
-import sys
-import threading
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
+
+from anett.core.background import RUNNERS, start_job, worker_gone, worker_id
 
 from .models import BatchStatus, ImportBatch, Job, JobState
 from .problems import ImportFileError, problem
@@ -40,7 +38,6 @@ from .problems import gettext_noop as _
 log = logging.getLogger(__name__)
 
 STALE_AFTER = timedelta(minutes=10)
-RUNNERS = ("subprocess", "thread", "sync", "external")
 STATUS_WHILE = {
     Job.ANALYSE: BatchStatus.ANALYSING,
     Job.COMMIT: BatchStatus.COMMITTING,
@@ -57,10 +54,6 @@ def runner() -> str:
         "ANETT_IMPORT_RUNNER", "subprocess"
     )
     return mode if mode in RUNNERS else "subprocess"
-
-
-def worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def enqueue(batch: ImportBatch, job: str, user=None) -> None:
@@ -94,30 +87,7 @@ def enqueue(batch: ImportBatch, job: str, user=None) -> None:
 
 
 def start(batch_id: int) -> None:
-    mode = runner()
-    if mode == "sync":
-        run(batch_id)
-    elif mode == "thread":
-        threading.Thread(target=_in_thread, args=(batch_id,), daemon=True).start()
-    elif mode == "subprocess":
-        try:
-            subprocess.Popen(  # noqa: S603 - our own command, no shell
-                [sys.executable, "-m", "anett.cli", "import_worker", "--batch", str(batch_id)],
-                start_new_session=True,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                close_fds=True,
-            )
-        except OSError:
-            log.exception("could not start the import worker; running in a thread instead")
-            threading.Thread(target=_in_thread, args=(batch_id,), daemon=True).start()
-
-
-def _in_thread(batch_id: int) -> None:
-    try:
-        run(batch_id)
-    finally:
-        connection.close()
+    start_job(runner(), ["import_worker", "--batch", str(batch_id)], batch_id, run, "the import")
 
 
 def is_stale(batch: ImportBatch, now=None) -> bool:
@@ -127,26 +97,7 @@ def is_stale(batch: ImportBatch, now=None) -> bool:
     now = now or timezone.now()
     if batch.heartbeat is None or now - batch.heartbeat > STALE_AFTER:
         return True
-    host, _, pid = batch.worker.rpartition(":")
-    if host == socket.gethostname() and pid.isdigit():
-        return not _alive(int(pid))
-    return False
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie child (exited, not yet reaped) is not alive either
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split(") ", 1)[1][:1] != "Z"
-    except (OSError, IndexError):
-        return True
+    return worker_gone(batch.worker)
 
 
 def claim(batch_id: int) -> ImportBatch | None:
