@@ -171,3 +171,12 @@ def default_rules() -> list[BranchRule]:
         union = merged[rule.prefix].union_scope if rule.prefix in merged else ""
         merged[rule.prefix] = BranchRule(rule.prefix, rule.branch_group, union)
     return sorted(merged.values(), key=lambda r: r.prefix)
+
+
+def search_key(text: str) -> str:
+    """Lower-case text with umlauts folded, used for search on name and town (stored in
+    ``Company.search_text``; the import's worker processes compute it without Django)."""
+    text = text.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    return " ".join(text.split())[:400]

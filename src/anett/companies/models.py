@@ -9,6 +9,7 @@ from anett.core.models import PersonBase
 
 from . import classification as cls
 from . import engagement as eng
+from .classification import search_key  # noqa: F401 - also imported from here
 
 plz_validator = RegexValidator(r"^\d{5}$", _("Postal code must have exactly five digits."))
 
@@ -259,14 +260,6 @@ class Company(models.Model):
             self.headcount_for_sme, self.turnover_eur, self.balance_sheet_eur
         )
         self.search_text = search_key(f"{self.name} {self.legal_form} {self.city}")
-
-
-def search_key(text: str) -> str:
-    """Lower-case text with umlauts folded, used for search on name and town."""
-    text = text.lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(a, b)
-    return " ".join(text.split())[:400]
 
 
 class UnionMembership(models.TextChoices):

@@ -21,17 +21,26 @@ from anett.companies import classification as cls
 from anett.outreach import priority
 
 NEW = "new"
+
+
 # Fields of Company an import writes (as changes.COMPANY_FIELDS) and what is derived.
-_UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
-
-
-def search_key(text: str) -> str:
-    """As ``anett.companies.models.search_key`` (which needs Django loaded): lower-case
-    text with umlauts folded. Tests compare the stored value with ``refresh_derived``."""
-    text = text.lower()
-    for a, b in _UMLAUTS:
-        text = text.replace(a, b)
-    return " ".join(text.split())[:400]
+def derive(values: dict, rules: list[cls.BranchRule], classified: dict) -> None:
+    """What Company.save() computes (``refresh_derived``), on a dict of column values;
+    ``classified`` caches the branch of each WZ code."""
+    wz = values.get("wz_code") or ""
+    found = classified.get(wz)
+    if found is None:
+        found = classified[wz] = cls.classify_branch(wz, rules)
+    values["branch_group"], values["derived_union_scope"] = found
+    headcount = values.get("employees_enterprise")
+    if headcount is None:
+        headcount = values.get("employees_site")
+    values["sme_class"] = cls.sme_class(
+        headcount, values.get("turnover_eur"), values.get("balance_sheet_eur")
+    )
+    values["search_text"] = cls.search_key(
+        f"{values.get('name', '')} {values.get('legal_form', '')} {values.get('city', '')}"
+    )
 
 
 @dataclass
@@ -61,20 +70,7 @@ class Builder:
 
     def derive(self, values: dict) -> None:
         """What Company.save() computes (``refresh_derived``), on a dict of values."""
-        wz = values.get("wz_code") or ""
-        found = self._classified.get(wz)
-        if found is None:
-            found = self._classified[wz] = cls.classify_branch(wz, self.rules)
-        values["branch_group"], values["derived_union_scope"] = found
-        headcount = values.get("employees_enterprise")
-        if headcount is None:
-            headcount = values.get("employees_site")
-        values["sme_class"] = cls.sme_class(
-            headcount, values.get("turnover_eur"), values.get("balance_sheet_eur")
-        )
-        values["search_text"] = search_key(
-            f"{values.get('name', '')} {values.get('legal_form', '')} {values.get('city', '')}"
-        )
+        derive(values, self.rules, self._classified)
 
     def priority(self, values: dict) -> int:
         """The outreach priority of a firm nobody has worked on yet (as outreach computes

@@ -35,7 +35,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from anett.companies import classification as cls
-from anett.companies.models import BranchRule, Company, search_key
+from anett.companies.models import BranchRule, Company
 from anett.regions.models import Kreis
 
 from . import changes, matching, prebuild
@@ -1107,20 +1107,7 @@ class Derive:
         self._classified: dict[str, tuple[str, str]] = {}
 
     def __call__(self, values: dict) -> None:
-        wz = values.get("wz_code") or ""
-        found = self._classified.get(wz)
-        if found is None:
-            found = self._classified[wz] = cls.classify_branch(wz, self.rules)
-        values["branch_group"], values["derived_union_scope"] = found
-        headcount = values.get("employees_enterprise")
-        if headcount is None:
-            headcount = values.get("employees_site")
-        values["sme_class"] = cls.sme_class(
-            headcount, values.get("turnover_eur"), values.get("balance_sheet_eur")
-        )
-        values["search_text"] = search_key(
-            f"{values.get('name', '')} {values.get('legal_form', '')} {values.get('city', '')}"
-        )
+        prebuild.derive(values, self.rules, self._classified)
 
 
 def save_companies(

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from anett.core import roles
 from anett.core.disclosure import suppress_table
+from anett.core.links import public_base_url
 
 from . import attachments, digest, vocab, workflow
 from .models import (
@@ -258,10 +259,6 @@ def plan_digest(now=None) -> list[DigestItem]:
     return plan
 
 
-def base_url() -> str:
-    return (getattr(settings, "ANETT_BASE_URL", "") or "http://127.0.0.1:8000").rstrip("/")
-
-
 def digest_message(item: DigestItem, site: str, connection=None) -> EmailMultiAlternatives:
     """The German e-mail (plain text and HTML) for one recipient."""
     with translation.override("de"):
@@ -309,7 +306,7 @@ def send_digest(*, by=None, via="command", dry_run=False, site=None, now=None) -
     plan = plan_digest(now)
     if dry_run:
         return DigestResult(None, plan)
-    site = (site or base_url()).rstrip("/")
+    site = (site or public_base_url()).rstrip("/")
     run = DigestRun.objects.create(started_by=by, via=via, started_at=now)
     result = DigestResult(run, plan)
     connection = get_connection(fail_silently=False)

@@ -7,13 +7,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from anett.core.links import public_base_url
 
 from . import rules
 from .models import (
@@ -56,10 +57,6 @@ def link_path(obj) -> str:
 
 def absolute(base: str, path: str) -> str:
     return base.rstrip("/") + path
-
-
-def default_base() -> str:
-    return getattr(settings, "ANETT_BASE_URL", "") or "http://127.0.0.1:8000"
 
 
 class LinkProblem(Exception):
@@ -304,7 +301,7 @@ def send_reminders(today=None, base: str | None = None) -> list[tuple[Invitation
             reminder, created = Reminder.objects.get_or_create(invitation=inv, days_before=days)
             if not created:
                 continue
-            url = absolute(base or inv.call.site_url or default_base(), link_path(inv))
+            url = absolute(base or inv.call.site_url or public_base_url(), link_path(inv))
             _send(
                 "reminder",
                 {
